@@ -1,0 +1,156 @@
+//! Schema to Rust: runs progenitor (Builder interface, merged tags) on the
+//! linted schema, adds the Mindz-specific pieces, and formats the result with
+//! prettyplease so the output is the same bytes on every machine.
+
+use std::fmt;
+
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
+use quote::quote;
+
+use crate::enums::{self, EnumKind, OpenEnum};
+use crate::extras;
+use crate::lint::{self, Diagnostic};
+
+/// The first line of `generated.rs`.
+pub const HEADER: &str = "// @generated from schema/mindz.yaml by `cargo xtask generate`. Do not edit by hand: change the schema or mindz-codegen and regenerate.";
+
+/// The generated source and what it holds.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// Formatted Rust source of `mindz-sdk/src/generated.rs`.
+    pub source: String,
+    /// Number of operations (client methods).
+    pub operations: usize,
+    /// Number of types in the `types` module.
+    pub types: usize,
+}
+
+impl Generated {
+    /// Number of lines in [`Generated::source`].
+    pub fn lines(&self) -> usize {
+        self.source.lines().count()
+    }
+}
+
+/// Why generation failed. Nothing is written when it does.
+#[derive(Debug)]
+pub enum GenerateError {
+    /// The schema broke one or more lint rules.
+    Lint(Vec<Diagnostic>),
+    /// The schema is not an OpenAPI document progenitor can read.
+    Parse(String),
+    /// progenitor refused the document.
+    Progenitor(String),
+    /// The generated tokens did not parse as a Rust file (a generator bug).
+    Format(String),
+}
+
+impl fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GenerateError::Lint(diags) => {
+                write!(f, "the schema has {} lint error(s):", diags.len())?;
+                for d in diags {
+                    write!(f, "\n  {d}")?;
+                }
+                Ok(())
+            }
+            GenerateError::Parse(m) => write!(f, "the schema is not a readable OpenAPI 3.0 document: {m}"),
+            GenerateError::Progenitor(m) => write!(f, "progenitor rejected the schema: {m}"),
+            GenerateError::Format(m) => write!(f, "generated code did not parse (generator bug): {m}"),
+        }
+    }
+}
+
+impl std::error::Error for GenerateError {}
+
+/// progenitor's settings for the Mindz SDK: builder-style methods, merged
+/// tags (every method sits on `Client`), hooks implemented by hand in
+/// mindz-sdk, and the open enums in place of typify's closed ones.
+pub fn settings(open_enums: &[OpenEnum]) -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged)
+        .with_hooks(HooksMode::Expected)
+        .with_inner_type(quote!(crate::state::ClientState));
+    for e in open_enums {
+        let impls = match e.kind {
+            EnumKind::String => vec![TypeImpl::Display, TypeImpl::FromStr],
+            EnumKind::Integer => vec![TypeImpl::Display],
+        };
+        settings.with_replacement(&e.name, format!("crate::types::{}", e.name), impls.into_iter());
+    }
+    settings
+}
+
+/// Lints `doc` and, if it is clean, generates the SDK source.
+pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
+    let diags = lint::lint(doc);
+    if !diags.is_empty() {
+        return Err(GenerateError::Lint(diags));
+    }
+    let open_enums = enums::collect(doc).map_err(GenerateError::Lint)?;
+    let spec: openapiv3::OpenAPI =
+        serde_json::from_value(doc.clone()).map_err(|e| GenerateError::Parse(e.to_string()))?;
+    let operations = spec.operations().count();
+
+    let mut generator = Generator::new(&settings(&open_enums));
+    let tokens = catch(|| generator.generate_tokens(&spec))?;
+    let types = generator.get_type_space().iter_types().count() + open_enums.len();
+
+    let mut file: syn::File =
+        syn::parse2(tokens).map_err(|e| GenerateError::Format(e.to_string()))?;
+    let enum_items = open_enums.iter().map(enums::tokens);
+    append_to_module(&mut file, "types", quote!(#(#enum_items)*))?;
+    let more: syn::File = syn::parse2(extras::tokens(doc))
+        .map_err(|e| GenerateError::Format(e.to_string()))?;
+    file.items.extend(more.items);
+    let body = prettyplease::unparse(&file);
+    let source = format!("{HEADER}\n\n{body}");
+    Ok(Generated { source, operations, types })
+}
+
+/// Adds `items` at the end of the top-level module `name` of `file`.
+fn append_to_module(
+    file: &mut syn::File,
+    name: &str,
+    items: proc_macro2::TokenStream,
+) -> Result<(), GenerateError> {
+    let extra: syn::File = syn::parse2(items).map_err(|e| GenerateError::Format(e.to_string()))?;
+    for item in &mut file.items {
+        if let syn::Item::Mod(m) = item {
+            if m.ident == name {
+                if let Some((_, content)) = &mut m.content {
+                    content.extend(extra.items);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Err(GenerateError::Format(format!("progenitor produced no `{name}` module")))
+}
+
+/// Runs progenitor, turning both its errors and its panics into
+/// [`GenerateError::Progenitor`]: a schema the lint let through must still
+/// never crash the generator.
+fn catch<T>(
+    f: impl FnOnce() -> Result<T, progenitor::Error>,
+) -> Result<T, GenerateError> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(previous);
+    match result {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(GenerateError::Progenitor(e.to_string())),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "panicked".to_string());
+            Err(GenerateError::Progenitor(msg))
+        }
+    }
+}

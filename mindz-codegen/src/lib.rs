@@ -1,0 +1,13 @@
+//! The Mindz SDK generator as a library: load `schema/mindz.yaml`, lint it,
+//! and turn it into the Rust source of `mindz-sdk/src/generated.rs`.
+//!
+//! `xtask` is the command line over this crate; the workspace tests call it
+//! directly.
+
+pub mod enums;
+pub mod extras;
+pub mod generate;
+pub mod lint;
+pub mod load;
+
+pub use generate::{GenerateError, Generated, generate};

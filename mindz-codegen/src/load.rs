@@ -1,0 +1,79 @@
+//! Reading the schema file into a JSON value that the lint and the generator
+//! share.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Why a schema could not be read.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read.
+    Io { path: PathBuf, source: std::io::Error },
+    /// The file is not valid YAML (or JSON); `location` is `line:column`.
+    Syntax { path: PathBuf, location: Option<String>, message: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            LoadError::Syntax { path, location: Some(loc), message } => {
+                write!(f, "{}:{loc}: not valid YAML: {message}", path.display())
+            }
+            LoadError::Syntax { path, location: None, message } => {
+                write!(f, "{}: not valid YAML: {message}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            LoadError::Syntax { .. } => None,
+        }
+    }
+}
+
+/// Reads and parses the schema file at `path`.
+pub fn load_file(path: &Path) -> Result<serde_json::Value, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    load_str(&text).map_err(|e| match e {
+        LoadError::Syntax { location, message, .. } => LoadError::Syntax {
+            path: path.to_path_buf(),
+            location,
+            message,
+        },
+        other => other,
+    })
+}
+
+/// Parses schema text (YAML, of which JSON is a subset).
+pub fn load_str(text: &str) -> Result<serde_json::Value, LoadError> {
+    serde_yaml::from_str::<serde_json::Value>(text).map_err(|e| LoadError::Syntax {
+        path: PathBuf::from("<schema>"),
+        location: e.location().map(|l| format!("{}:{}", l.line(), l.column())),
+        message: e.to_string(),
+    })
+}
+
+/// The HTTP methods an OpenAPI path item may hold, in the order OpenAPI lists them.
+pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// Counts the operations under `paths` (0 for a document without any).
+pub fn count_operations(doc: &serde_json::Value) -> usize {
+    doc.get("paths")
+        .and_then(|p| p.as_object())
+        .map(|paths| {
+            paths
+                .values()
+                .filter_map(|item| item.as_object())
+                .map(|item| METHODS.iter().filter(|m| item.contains_key(**m)).count())
+                .sum()
+        })
+        .unwrap_or(0)
+}
