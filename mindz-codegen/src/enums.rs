@@ -39,7 +39,10 @@ pub struct OpenEnum {
 pub fn collect(doc: &Value) -> Result<Vec<OpenEnum>, Vec<Diagnostic>> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
-    let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object) else {
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
         return Ok(found);
     };
     for (name, schema) in schemas {
@@ -61,15 +64,19 @@ pub fn collect(doc: &Value) -> Result<Vec<OpenEnum>, Vec<Diagnostic>> {
         let given: Option<Vec<String>> = schema
             .get("x-enum-varnames")
             .and_then(Value::as_array)
-            .map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect());
-        if let Some(g) = &given {
-            if g.len() != values.len() {
-                errors.push(diag(
-                    &format!("{pointer}/x-enum-varnames"),
-                    format!("has {} names for {} enum values", g.len(), values.len()),
-                ));
-                continue;
-            }
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .collect()
+            });
+        if let Some(g) = &given
+            && g.len() != values.len()
+        {
+            errors.push(diag(
+                &format!("{pointer}/x-enum-varnames"),
+                format!("has {} names for {} enum values", g.len(), values.len()),
+            ));
+            continue;
         }
         let mut variants: Vec<(String, Value)> = Vec::new();
         for (i, value) in values.iter().enumerate() {
@@ -117,7 +124,11 @@ pub fn collect(doc: &Value) -> Result<Vec<OpenEnum>, Vec<Diagnostic>> {
             variants,
         });
     }
-    if errors.is_empty() { Ok(found) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The Rust variant name for an enum value without `x-enum-varnames`.
@@ -131,7 +142,10 @@ pub fn variant_name(value: &Value) -> String {
         None => (text, false),
     };
     let mut out = String::new();
-    for word in body.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in body
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
@@ -155,7 +169,10 @@ fn escape(key: &str) -> String {
 }
 
 fn diag(pointer: &str, message: String) -> Diagnostic {
-    Diagnostic { pointer: pointer.to_string(), message }
+    Diagnostic {
+        pointer: pointer.to_string(),
+        message,
+    }
 }
 
 /// The Rust code of one open enum, to be placed in the `types` module.
@@ -165,11 +182,19 @@ pub fn tokens(e: &OpenEnum) -> TokenStream {
         "{}\n\nValues this SDK version does not know decode as [`{}::Unknown`] and are sent back unchanged.",
         e.description, e.name
     );
-    let idents: Vec<Ident> = e.variants.iter().map(|(v, _)| Ident::new(v, Span::call_site())).collect();
+    let idents: Vec<Ident> = e
+        .variants
+        .iter()
+        .map(|(v, _)| Ident::new(v, Span::call_site()))
+        .collect();
     let variant_docs: Vec<String> = e.variants.iter().map(|(_, v)| format!("`{v}`")).collect();
     match e.kind {
         EnumKind::String => {
-            let values: Vec<&str> = e.variants.iter().map(|(_, v)| v.as_str().unwrap_or_default()).collect();
+            let values: Vec<&str> = e
+                .variants
+                .iter()
+                .map(|(_, v)| v.as_str().unwrap_or_default())
+                .collect();
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -227,7 +252,11 @@ pub fn tokens(e: &OpenEnum) -> TokenStream {
             }
         }
         EnumKind::Integer => {
-            let values: Vec<i64> = e.variants.iter().map(|(_, v)| v.as_i64().unwrap_or_default()).collect();
+            let values: Vec<i64> = e
+                .variants
+                .iter()
+                .map(|(_, v)| v.as_i64().unwrap_or_default())
+                .collect();
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -28,7 +28,10 @@ pub fn operations(doc: &Value) -> Vec<OperationRow> {
     let global_auth = doc
         .get("security")
         .and_then(Value::as_array)
-        .is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(|o| !o.is_empty())));
+        .is_some_and(|s| {
+            s.iter()
+                .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
+        });
     let mut rows = Vec::new();
     let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
         return rows;
@@ -36,9 +39,13 @@ pub fn operations(doc: &Value) -> Vec<OperationRow> {
     for (path, item) in paths {
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
+            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                continue;
+            };
             let auth = match op.get("security").and_then(Value::as_array) {
-                Some(reqs) => reqs.iter().any(|r| r.as_object().is_some_and(|o| !o.is_empty())),
+                Some(reqs) => reqs
+                    .iter()
+                    .any(|r| r.as_object().is_some_and(|o| !o.is_empty())),
                 None => global_auth,
             };
             rows.push(OperationRow {
@@ -62,7 +69,8 @@ pub fn operations(doc: &Value) -> Vec<OperationRow> {
 pub fn tokens(doc: &Value) -> TokenStream {
     let rows = operations(doc);
     let entries = rows.iter().map(|r| {
-        let (id, method, path, auth, confidence) = (&r.id, &r.method, &r.path, r.auth, &r.confidence);
+        let (id, method, path, auth, confidence) =
+            (&r.id, &r.method, &r.path, r.auth, &r.confidence);
         quote! {
             crate::operation::Operation {
                 id: #id,

@@ -55,9 +55,13 @@ impl fmt::Display for GenerateError {
                 }
                 Ok(())
             }
-            GenerateError::Parse(m) => write!(f, "the schema is not a readable OpenAPI 3.0 document: {m}"),
+            GenerateError::Parse(m) => {
+                write!(f, "the schema is not a readable OpenAPI 3.0 document: {m}")
+            }
             GenerateError::Progenitor(m) => write!(f, "progenitor rejected the schema: {m}"),
-            GenerateError::Format(m) => write!(f, "generated code did not parse (generator bug): {m}"),
+            GenerateError::Format(m) => {
+                write!(f, "generated code did not parse (generator bug): {m}")
+            }
         }
     }
 }
@@ -79,7 +83,11 @@ pub fn settings(open_enums: &[OpenEnum]) -> GenerationSettings {
             EnumKind::String => vec![TypeImpl::Display, TypeImpl::FromStr],
             EnumKind::Integer => vec![TypeImpl::Display],
         };
-        settings.with_replacement(&e.name, format!("crate::types::{}", e.name), impls.into_iter());
+        settings.with_replacement(
+            &e.name,
+            format!("crate::types::{}", e.name),
+            impls.into_iter(),
+        );
     }
     settings
 }
@@ -103,12 +111,16 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
         syn::parse2(tokens).map_err(|e| GenerateError::Format(e.to_string()))?;
     let enum_items = open_enums.iter().map(enums::tokens);
     append_to_module(&mut file, "types", quote!(#(#enum_items)*))?;
-    let more: syn::File = syn::parse2(extras::tokens(doc))
-        .map_err(|e| GenerateError::Format(e.to_string()))?;
+    let more: syn::File =
+        syn::parse2(extras::tokens(doc)).map_err(|e| GenerateError::Format(e.to_string()))?;
     file.items.extend(more.items);
     let body = prettyplease::unparse(&file);
     let source = format!("{HEADER}\n\n{body}");
-    Ok(Generated { source, operations, types })
+    Ok(Generated {
+        source,
+        operations,
+        types,
+    })
 }
 
 /// Adds `items` at the end of the top-level module `name` of `file`.
@@ -119,24 +131,23 @@ fn append_to_module(
 ) -> Result<(), GenerateError> {
     let extra: syn::File = syn::parse2(items).map_err(|e| GenerateError::Format(e.to_string()))?;
     for item in &mut file.items {
-        if let syn::Item::Mod(m) = item {
-            if m.ident == name {
-                if let Some((_, content)) = &mut m.content {
-                    content.extend(extra.items);
-                    return Ok(());
-                }
-            }
+        if let syn::Item::Mod(m) = item
+            && m.ident == name
+            && let Some((_, content)) = &mut m.content
+        {
+            content.extend(extra.items);
+            return Ok(());
         }
     }
-    Err(GenerateError::Format(format!("progenitor produced no `{name}` module")))
+    Err(GenerateError::Format(format!(
+        "progenitor produced no `{name}` module"
+    )))
 }
 
 /// Runs progenitor, turning both its errors and its panics into
 /// [`GenerateError::Progenitor`]: a schema the lint let through must still
 /// never crash the generator.
-fn catch<T>(
-    f: impl FnOnce() -> Result<T, progenitor::Error>,
-) -> Result<T, GenerateError> {
+fn catch<T>(f: impl FnOnce() -> Result<T, progenitor::Error>) -> Result<T, GenerateError> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));

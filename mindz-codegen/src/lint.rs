@@ -7,11 +7,14 @@
 //! pointer.
 //!
 //! Diagnostics come in a fixed order: the `openapi` version and a missing
-//! `paths` first, then the top-level keys in key order. Inside `paths`, each
-//! path (in key order) reports its own problems, then its operations in the
-//! order get, put, post, delete, options, head, patch, trace; each operation
-//! reports operationId, tags, description, parameters, request body and
-//! responses problems, then its unresolved references.
+//! `paths` first, then the top-level keys in key order (serde_json's map
+//! order, which is sorted unless its `preserve_order` feature is on). Inside
+//! `paths`, each path (in key order) reports its own problems and its
+//! references outside operations, then its operations in the order get, put,
+//! post, delete, options, head, patch, trace; each operation reports
+//! operationId, tags, description, parameters, request body and responses
+//! problems, then its unresolved references. A problem in a shared component
+//! reached from several operations is reported once.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -466,6 +469,15 @@ impl<'a> Linter<'a> {
                 continue;
             };
             let body = self.content(&target, response).and_then(body_schema);
+            if class == 'd' {
+                // progenitor counts `default` as a success response and
+                // panics when it sits beside a 2XX body.
+                self.push(
+                    &response_pointer,
+                    "default response is not supported, since progenitor treats it as a success, expected 4XX and 5XX error responses".into(),
+                );
+                continue;
+            }
             match class {
                 '2' => success.push((status, body)),
                 '4' | '5' | 'd' => errors.push((status, body)),
@@ -478,7 +490,7 @@ impl<'a> Linter<'a> {
             self.push(
                 &responses_pointer,
                 format!(
-                    "operation has {distinct_errors} different error response bodies ({}), expected one error schema shared by every 4XX, 5XX and default response",
+                    "operation has {distinct_errors} different error response bodies ({}), expected one error schema shared by every 4XX and 5XX response",
                     codes(&errors)
                 ),
             );

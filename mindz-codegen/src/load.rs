@@ -8,19 +8,34 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read.
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The file is not valid YAML (or JSON); `location` is `line:column`.
-    Syntax { path: PathBuf, location: Option<String>, message: String },
+    Syntax {
+        path: PathBuf,
+        location: Option<String>,
+        message: String,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
-            LoadError::Syntax { path, location: Some(loc), message } => {
+            LoadError::Syntax {
+                path,
+                location: Some(loc),
+                message,
+            } => {
                 write!(f, "{}:{loc}: not valid YAML: {message}", path.display())
             }
-            LoadError::Syntax { path, location: None, message } => {
+            LoadError::Syntax {
+                path,
+                location: None,
+                message,
+            } => {
                 write!(f, "{}: not valid YAML: {message}", path.display())
             }
         }
@@ -43,7 +58,9 @@ pub fn load_file(path: &Path) -> Result<serde_json::Value, LoadError> {
         source,
     })?;
     load_str(&text).map_err(|e| match e {
-        LoadError::Syntax { location, message, .. } => LoadError::Syntax {
+        LoadError::Syntax {
+            location, message, ..
+        } => LoadError::Syntax {
             path: path.to_path_buf(),
             location,
             message,
@@ -62,7 +79,9 @@ pub fn load_str(text: &str) -> Result<serde_json::Value, LoadError> {
 }
 
 /// The HTTP methods an OpenAPI path item may hold, in the order OpenAPI lists them.
-pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Counts the operations under `paths` (0 for a document without any).
 pub fn count_operations(doc: &serde_json::Value) -> usize {

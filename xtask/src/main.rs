@@ -52,7 +52,10 @@ fn cmd_lint(root: &Path) -> Result<(), String> {
         }
         return Err(format!("{} lint error(s) in {SCHEMA}", diags.len()));
     }
-    println!("lint: {SCHEMA} is clean ({ops} operations) in {} ms", start.elapsed().as_millis());
+    println!(
+        "lint: {SCHEMA} is clean ({ops} operations) in {} ms",
+        start.elapsed().as_millis()
+    );
     Ok(())
 }
 
@@ -96,7 +99,9 @@ fn cmd_check(root: &Path) -> Result<(), String> {
         if more > 0 {
             eprintln!("... {more} more diff lines");
         }
-        return Err(format!("{GENERATED} is stale: run `cargo xtask generate` and commit the result"));
+        return Err(format!(
+            "{GENERATED} is stale: run `cargo xtask generate` and commit the result"
+        ));
     }
     println!(
         "check: {GENERATED} is up to date ({} operations, {} types, {} lines) in {} ms",
