@@ -1,6 +1,7 @@
 //! Code that progenitor does not write but that follows the schema: the
 //! table of operations (method, path template, whether credentials are
-//! needed) that the SDK's hooks use for auth and tracing.
+//! needed) that the SDK's hooks use for auth and tracing, and the pagination
+//! impls of the list operations.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -81,7 +82,10 @@ pub fn tokens(doc: &Value) -> TokenStream {
             }
         }
     });
+    let paginated = crate::pagination::tokens(doc);
     quote! {
+        #paginated
+
         /// Every operation in the schema, sorted by id: method, path template,
         /// whether it needs credentials, and how sure the schema is of it.
         pub const OPERATIONS: &[crate::operation::Operation] = &[ #(#entries),* ];

@@ -109,11 +109,32 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
 
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| GenerateError::Format(e.to_string()))?;
+    // mindz-sdk has its own, richer prelude (client, types, pagination
+    // traits); progenitor's would be an unused second one.
+    file.items
+        .retain(|item| !matches!(item, syn::Item::Mod(m) if m.ident == "prelude"));
     let enum_items = open_enums.iter().map(enums::tokens);
     append_to_module(&mut file, "types", quote!(#(#enum_items)*))?;
-    let more: syn::File =
-        syn::parse2(extras::tokens(doc)).map_err(|e| GenerateError::Format(e.to_string()))?;
-    file.items.extend(more.items);
+    append_items(&mut file, extras::tokens(doc))?;
+    // Typed httpmock helpers for applications' tests, behind the `mock`
+    // feature. A second generator, since each one registers the schema's
+    // types once.
+    let mut mock_generator = Generator::new(&settings(&open_enums));
+    let mock = catch(|| mock_generator.httpmock(&spec, "crate"))?;
+    let mock_doc = "Typed [`httpmock`] helpers (feature `mock`): `server.user_get(|when, then| ...)` \
+        mocks one operation of a local `httpmock::MockServer`, with typed request matchers and \
+        response bodies. Bring them in with `use mindz_sdk::mock::MockServerExt;`.";
+    append_items(
+        &mut file,
+        quote! {
+            #[doc = #mock_doc]
+            #[cfg(feature = "mock")]
+            #[allow(clippy::all, missing_docs)]
+            pub mod mock {
+                #mock
+            }
+        },
+    )?;
     let body = prettyplease::unparse(&file);
     let source = format!("{HEADER}\n\n{body}");
     Ok(Generated {
@@ -121,6 +142,16 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
         operations,
         types,
     })
+}
+
+/// Adds `items` at the end of `file`.
+fn append_items(
+    file: &mut syn::File,
+    items: proc_macro2::TokenStream,
+) -> Result<(), GenerateError> {
+    let extra: syn::File = syn::parse2(items).map_err(|e| GenerateError::Format(e.to_string()))?;
+    file.items.extend(extra.items);
+    Ok(())
 }
 
 /// Adds `items` at the end of the top-level module `name` of `file`.

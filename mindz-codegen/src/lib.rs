@@ -4,10 +4,12 @@
 //! `xtask` is the command line over this crate; the workspace tests call it
 //! directly.
 
+pub mod conformance;
 pub mod enums;
 pub mod extras;
 pub mod generate;
 pub mod lint;
 pub mod load;
+pub mod pagination;
 
 pub use generate::{GenerateError, Generated, generate};

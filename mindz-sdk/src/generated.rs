@@ -36547,9 +36547,511 @@ pub mod builder {
         }
     }
 }
-/// Items consumers will typically use such as the Client.
-pub mod prelude {
-    pub use self::super::Client;
+impl crate::pagination::Paginated for builder::BundleList<'_> {
+    type Item = types::Bundle;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::Bundle>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::CourseList<'_> {
+    type Item = types::Course;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::Course>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::CourseGradeList<'_> {
+    type Item = types::CourseGrade;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::CourseGrade>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::CourseGradeDetailList<'_> {
+    type Item = types::CourseGradeDetail;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::CourseGradeDetail>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::CourseTeacherList<'_> {
+    type Item = types::CourseTeacher;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::CourseTeacher>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignList<'_> {
+    type Item = types::EmailCampaign;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaign>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignCourseList<'_> {
+    type Item = types::EmailCampaignCourse;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaignCourse>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignExcludedCourseList<'_> {
+    type Item = types::EmailCampaignExcludedCourse;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaignExcludedCourse>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignExcludedListList<'_> {
+    type Item = types::EmailCampaignExcludedList;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaignExcludedList>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignExcludedPlanList<'_> {
+    type Item = types::EmailCampaignExcludedPlan;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaignExcludedPlan>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignListList<'_> {
+    type Item = types::EmailCampaignList;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaignList>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailCampaignPlanList<'_> {
+    type Item = types::EmailCampaignPlan;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailCampaignPlan>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailListList<'_> {
+    type Item = types::EmailList;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::EmailList>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EmailList<'_> {
+    type Item = types::Email;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::Email>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::EnrollList<'_> {
+    type Item = types::Enroll;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::Enroll>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::MindzpayAccountList<'_> {
+    type Item = types::MindzPayAccount;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::MindzPayAccount>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::MindzpayPaymentList<'_> {
+    type Item = types::MindzPayPayment;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::MindzPayPayment>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::MindzpaySubscriptionList<'_> {
+    type Item = types::MindzPaySubscription;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::MindzPaySubscription>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::MindzpayInvoiceList<'_> {
+    type Item = types::MindzPayInvoice;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::MindzPayInvoice>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::SubscriptionList<'_> {
+    type Item = types::Subscription;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::Subscription>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::TeamList<'_> {
+    type Item = types::TeamMember;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::TeamMember>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
+}
+impl crate::pagination::Paginated for builder::UserList<'_> {
+    type Item = types::User;
+    fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
+        self.limit(limit).offset(offset)
+    }
+    fn fetch_page(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::pagination::Page<types::User>,
+            Error<types::ErrorBody>,
+        >,
+    > + Send {
+        async move {
+            let page = self.send().await?.into_inner();
+            Ok(crate::pagination::Page {
+                count: page.count,
+                next: page.next,
+                items: page.results,
+            })
+        }
+    }
 }
 /// Every operation in the schema, sorted by id: method, path template,
 /// whether it needs credentials, and how sure the schema is of it.
@@ -37409,3 +37911,10813 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
         confidence: "seen",
     },
 ];
+///Typed [`httpmock`] helpers (feature `mock`): `server.user_get(|when, then| ...)` mocks one operation of a local `httpmock::MockServer`, with typed request matchers and response bodies. Bring them in with `use mindz_sdk::mock::MockServerExt;`.
+#[cfg(feature = "mock")]
+#[allow(clippy::all, missing_docs)]
+pub mod mock {
+    pub mod operations {
+        //! [`When`](::httpmock::When) and [`Then`](::httpmock::Then)
+        //! wrappers for each operation. Each can be converted to
+        //! its inner type with a call to `into_inner()`. This can
+        //! be used to explicitly deviate from permitted values.
+        use crate::*;
+        pub struct PublicContactCreateWhen(::httpmock::When);
+        impl PublicContactCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/public/v1/contact/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::ContactRequest) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct PublicContactCreateThen(::httpmock::Then);
+        impl PublicContactCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PublicSuccess) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct PublicNewsletterSubscribeWhen(::httpmock::When);
+        impl PublicNewsletterSubscribeWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/public/v1/newsletter/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::NewsletterRequest) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct PublicNewsletterSubscribeThen(::httpmock::Then);
+        impl PublicNewsletterSubscribeThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PublicSuccess) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct PublicProductListWhen(::httpmock::When);
+        impl PublicProductListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/public/v1/products/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+        }
+        pub struct PublicProductListThen(::httpmock::Then);
+        impl PublicProductListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PublicProductList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct PublicSiteIdentityGetWhen(::httpmock::When);
+        impl PublicSiteIdentityGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/public/v1/site-identity/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+        }
+        pub struct PublicSiteIdentityGetThen(::httpmock::Then);
+        impl PublicSiteIdentityGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PublicSiteIdentity) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct PublicStatementListWhen(::httpmock::When);
+        impl PublicStatementListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/public/v1/statements/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+        }
+        pub struct PublicStatementListThen(::httpmock::Then);
+        impl PublicStatementListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PublicStatementList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct PublicStatsGetWhen(::httpmock::When);
+        impl PublicStatsGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/public/v1/stats/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+        }
+        pub struct PublicStatsGetThen(::httpmock::Then);
+        impl PublicStatsGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PublicStats) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct BundleListWhen(::httpmock::When);
+        impl BundleListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/bundles/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::BundleOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct BundleListThen(::httpmock::Then);
+        impl BundleListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedBundleList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct BundleCreateWhen(::httpmock::When);
+        impl BundleCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/bundles/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::BundleCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct BundleCreateThen(::httpmock::Then);
+        impl BundleCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::Bundle) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct BundleGetWhen(::httpmock::When);
+        impl BundleGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn bundle_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct BundleGetThen(::httpmock::Then);
+        impl BundleGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Bundle) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct BundleUpdateWhen(::httpmock::When);
+        impl BundleUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn bundle_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::BundleUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct BundleUpdateThen(::httpmock::Then);
+        impl BundleUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Bundle) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct BundleDeleteWhen(::httpmock::When);
+        impl BundleDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn bundle_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct BundleDeleteThen(::httpmock::Then);
+        impl BundleDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct BundlePartialUpdateWhen(::httpmock::When);
+        impl BundlePartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn bundle_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedBundle) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct BundlePartialUpdateThen(::httpmock::Then);
+        impl BundlePartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Bundle) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseListWhen(::httpmock::When);
+        impl CourseListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/courses/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::CourseOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct CourseListThen(::httpmock::Then);
+        impl CourseListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedCourseList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseCreateWhen(::httpmock::When);
+        impl CourseCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/courses/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::CourseCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseCreateThen(::httpmock::Then);
+        impl CourseCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::Course) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGetWhen(::httpmock::When);
+        impl CourseGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseGetThen(::httpmock::Then);
+        impl CourseGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Course) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseUpdateWhen(::httpmock::When);
+        impl CourseUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseUpdateThen(::httpmock::Then);
+        impl CourseUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Course) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseDeleteWhen(::httpmock::When);
+        impl CourseDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseDeleteThen(::httpmock::Then);
+        impl CourseDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CoursePartialUpdateWhen(::httpmock::When);
+        impl CoursePartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedCourse) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CoursePartialUpdateThen(::httpmock::Then);
+        impl CoursePartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Course) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeListWhen(::httpmock::When);
+        impl CourseGradeListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/grades/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/grades/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::CourseGradeOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct CourseGradeListThen(::httpmock::Then);
+        impl CourseGradeListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedCourseGradeList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeCreateWhen(::httpmock::When);
+        impl CourseGradeCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/grades/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/grades/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseGradeCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseGradeCreateThen(::httpmock::Then);
+        impl CourseGradeCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::CourseGrade) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeGetWhen(::httpmock::When);
+        impl CourseGradeGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseGradeGetThen(::httpmock::Then);
+        impl CourseGradeGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseGrade) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeUpdateWhen(::httpmock::When);
+        impl CourseGradeUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseGradeUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseGradeUpdateThen(::httpmock::Then);
+        impl CourseGradeUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseGrade) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDeleteWhen(::httpmock::When);
+        impl CourseGradeDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseGradeDeleteThen(::httpmock::Then);
+        impl CourseGradeDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradePartialUpdateWhen(::httpmock::When);
+        impl CourseGradePartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedCourseGrade) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseGradePartialUpdateThen(::httpmock::Then);
+        impl CourseGradePartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseGrade) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDetailListWhen(::httpmock::When);
+        impl CourseGradeDetailListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/courses/[^/]*/grades/[^/]*/details/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/{}/grades/.*/details/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/{}/details/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::CourseGradeDetailOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct CourseGradeDetailListThen(::httpmock::Then);
+        impl CourseGradeDetailListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedCourseGradeDetailList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDetailCreateWhen(::httpmock::When);
+        impl CourseGradeDetailCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/courses/[^/]*/grades/[^/]*/details/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/{}/grades/.*/details/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/{}/details/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseGradeDetailCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseGradeDetailCreateThen(::httpmock::Then);
+        impl CourseGradeDetailCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::CourseGradeDetail) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDetailGetWhen(::httpmock::When);
+        impl CourseGradeDetailGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn detail_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseGradeDetailGetThen(::httpmock::Then);
+        impl CourseGradeDetailGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseGradeDetail) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDetailUpdateWhen(::httpmock::When);
+        impl CourseGradeDetailUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn detail_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseGradeDetailUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseGradeDetailUpdateThen(::httpmock::Then);
+        impl CourseGradeDetailUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseGradeDetail) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDetailDeleteWhen(::httpmock::When);
+        impl CourseGradeDetailDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn detail_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseGradeDetailDeleteThen(::httpmock::Then);
+        impl CourseGradeDetailDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseGradeDetailPartialUpdateWhen(::httpmock::When);
+        impl CourseGradeDetailPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn grade_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn detail_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedCourseGradeDetail) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseGradeDetailPartialUpdateThen(::httpmock::Then);
+        impl CourseGradeDetailPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseGradeDetail) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseTeacherListWhen(::httpmock::When);
+        impl CourseTeacherListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/teachers/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/teachers/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::CourseTeacherOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct CourseTeacherListThen(::httpmock::Then);
+        impl CourseTeacherListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedCourseTeacherList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseTeacherCreateWhen(::httpmock::When);
+        impl CourseTeacherCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/teachers/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/teachers/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseTeacherCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseTeacherCreateThen(::httpmock::Then);
+        impl CourseTeacherCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::CourseTeacher) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseTeacherGetWhen(::httpmock::When);
+        impl CourseTeacherGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn teacher_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseTeacherGetThen(::httpmock::Then);
+        impl CourseTeacherGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseTeacher) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseTeacherUpdateWhen(::httpmock::When);
+        impl CourseTeacherUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn teacher_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::CourseTeacherUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseTeacherUpdateThen(::httpmock::Then);
+        impl CourseTeacherUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseTeacher) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseTeacherDeleteWhen(::httpmock::When);
+        impl CourseTeacherDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn teacher_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct CourseTeacherDeleteThen(::httpmock::Then);
+        impl CourseTeacherDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct CourseTeacherPartialUpdateWhen(::httpmock::When);
+        impl CourseTeacherPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn course_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn teacher_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedCourseTeacher) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct CourseTeacherPartialUpdateThen(::httpmock::Then);
+        impl CourseTeacherPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::CourseTeacher) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignListWhen(::httpmock::When);
+        impl EmailCampaignListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::EmailCampaignOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct EmailCampaignListThen(::httpmock::Then);
+        impl EmailCampaignListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEmailCampaignList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignCreateWhen(::httpmock::When);
+        impl EmailCampaignCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::EmailCampaignCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignCreateThen(::httpmock::Then);
+        impl EmailCampaignCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaign) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignGetWhen(::httpmock::When);
+        impl EmailCampaignGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignGetThen(::httpmock::Then);
+        impl EmailCampaignGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaign) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignUpdateWhen(::httpmock::When);
+        impl EmailCampaignUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignUpdateThen(::httpmock::Then);
+        impl EmailCampaignUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaign) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignDeleteWhen(::httpmock::When);
+        impl EmailCampaignDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignDeleteThen(::httpmock::Then);
+        impl EmailCampaignDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignPartialUpdateWhen(::httpmock::When);
+        impl EmailCampaignPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedEmailCampaign) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignPartialUpdateThen(::httpmock::Then);
+        impl EmailCampaignPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaign) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignCourseListWhen(::httpmock::When);
+        impl EmailCampaignCourseListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/courses/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/courses/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+        }
+        pub struct EmailCampaignCourseListThen(::httpmock::Then);
+        impl EmailCampaignCourseListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEmailCampaignCourseList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignCourseCreateWhen(::httpmock::When);
+        impl EmailCampaignCourseCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/courses/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/courses/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignCourseCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignCourseCreateThen(::httpmock::Then);
+        impl EmailCampaignCourseCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaignCourse) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignCourseGetWhen(::httpmock::When);
+        impl EmailCampaignCourseGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/courses/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/courses/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/courses/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignCourseGetThen(::httpmock::Then);
+        impl EmailCampaignCourseGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaignCourse) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignCourseDeleteWhen(::httpmock::When);
+        impl EmailCampaignCourseDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/courses/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/courses/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/courses/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignCourseDeleteThen(::httpmock::Then);
+        impl EmailCampaignCourseDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedCourseListWhen(::httpmock::When);
+        impl EmailCampaignExcludedCourseListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-courses/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-courses/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+        }
+        pub struct EmailCampaignExcludedCourseListThen(::httpmock::Then);
+        impl EmailCampaignExcludedCourseListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(
+                self,
+                value: &types::PaginatedEmailCampaignExcludedCourseList,
+            ) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedCourseCreateWhen(::httpmock::When);
+        impl EmailCampaignExcludedCourseCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-courses/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-courses/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignExcludedCourseCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignExcludedCourseCreateThen(::httpmock::Then);
+        impl EmailCampaignExcludedCourseCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaignExcludedCourse) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedCourseGetWhen(::httpmock::When);
+        impl EmailCampaignExcludedCourseGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-courses/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-courses/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/excluded-courses/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignExcludedCourseGetThen(::httpmock::Then);
+        impl EmailCampaignExcludedCourseGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaignExcludedCourse) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedCourseDeleteWhen(::httpmock::When);
+        impl EmailCampaignExcludedCourseDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-courses/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-courses/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/excluded-courses/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignExcludedCourseDeleteThen(::httpmock::Then);
+        impl EmailCampaignExcludedCourseDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedListListWhen(::httpmock::When);
+        impl EmailCampaignExcludedListListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-lists/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-lists/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+        }
+        pub struct EmailCampaignExcludedListListThen(::httpmock::Then);
+        impl EmailCampaignExcludedListListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(
+                self,
+                value: &types::PaginatedEmailCampaignExcludedListList,
+            ) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedListCreateWhen(::httpmock::When);
+        impl EmailCampaignExcludedListCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-lists/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-lists/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignExcludedListCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignExcludedListCreateThen(::httpmock::Then);
+        impl EmailCampaignExcludedListCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaignExcludedList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedListGetWhen(::httpmock::When);
+        impl EmailCampaignExcludedListGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-lists/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-lists/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/excluded-lists/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignExcludedListGetThen(::httpmock::Then);
+        impl EmailCampaignExcludedListGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaignExcludedList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedListDeleteWhen(::httpmock::When);
+        impl EmailCampaignExcludedListDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-lists/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-lists/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/excluded-lists/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignExcludedListDeleteThen(::httpmock::Then);
+        impl EmailCampaignExcludedListDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedPlanListWhen(::httpmock::When);
+        impl EmailCampaignExcludedPlanListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-plans/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-plans/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+        }
+        pub struct EmailCampaignExcludedPlanListThen(::httpmock::Then);
+        impl EmailCampaignExcludedPlanListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(
+                self,
+                value: &types::PaginatedEmailCampaignExcludedPlanList,
+            ) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedPlanCreateWhen(::httpmock::When);
+        impl EmailCampaignExcludedPlanCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-plans/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-plans/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignExcludedPlanCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignExcludedPlanCreateThen(::httpmock::Then);
+        impl EmailCampaignExcludedPlanCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaignExcludedPlan) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedPlanGetWhen(::httpmock::When);
+        impl EmailCampaignExcludedPlanGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-plans/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-plans/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/excluded-plans/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignExcludedPlanGetThen(::httpmock::Then);
+        impl EmailCampaignExcludedPlanGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaignExcludedPlan) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignExcludedPlanDeleteWhen(::httpmock::When);
+        impl EmailCampaignExcludedPlanDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/email-campaigns/[^/]*/excluded-plans/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/{}/excluded-plans/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/email-campaigns/.*/excluded-plans/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignExcludedPlanDeleteThen(::httpmock::Then);
+        impl EmailCampaignExcludedPlanDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignListListWhen(::httpmock::When);
+        impl EmailCampaignListListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/lists/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+        }
+        pub struct EmailCampaignListListThen(::httpmock::Then);
+        impl EmailCampaignListListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEmailCampaignListList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignListCreateWhen(::httpmock::When);
+        impl EmailCampaignListCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/lists/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignListCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignListCreateThen(::httpmock::Then);
+        impl EmailCampaignListCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaignList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignListGetWhen(::httpmock::When);
+        impl EmailCampaignListGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/lists/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/.*/lists/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignListGetThen(::httpmock::Then);
+        impl EmailCampaignListGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaignList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignListDeleteWhen(::httpmock::When);
+        impl EmailCampaignListDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/lists/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/.*/lists/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignListDeleteThen(::httpmock::Then);
+        impl EmailCampaignListDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignPlanListWhen(::httpmock::When);
+        impl EmailCampaignPlanListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/plans/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+        }
+        pub struct EmailCampaignPlanListThen(::httpmock::Then);
+        impl EmailCampaignPlanListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEmailCampaignPlanList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignPlanCreateWhen(::httpmock::When);
+        impl EmailCampaignPlanCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/plans/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCampaignPlanCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCampaignPlanCreateThen(::httpmock::Then);
+        impl EmailCampaignPlanCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailCampaignPlan) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignPlanGetWhen(::httpmock::When);
+        impl EmailCampaignPlanGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/plans/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/.*/plans/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignPlanGetThen(::httpmock::Then);
+        impl EmailCampaignPlanGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailCampaignPlan) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCampaignPlanDeleteWhen(::httpmock::When);
+        impl EmailCampaignPlanDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_campaign_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/{}/plans/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn link_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-campaigns/.*/plans/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailCampaignPlanDeleteThen(::httpmock::Then);
+        impl EmailCampaignPlanDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListListWhen(::httpmock::When);
+        impl EmailListListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/email-lists/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::EmailListOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct EmailListListThen(::httpmock::Then);
+        impl EmailListListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEmailListList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListCreateWhen(::httpmock::When);
+        impl EmailListCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/email-lists/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::EmailListCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailListCreateThen(::httpmock::Then);
+        impl EmailListCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::EmailList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListGetWhen(::httpmock::When);
+        impl EmailListGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailListGetThen(::httpmock::Then);
+        impl EmailListGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListUpdateWhen(::httpmock::When);
+        impl EmailListUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailListUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailListUpdateThen(::httpmock::Then);
+        impl EmailListUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListDeleteWhen(::httpmock::When);
+        impl EmailListDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailListDeleteThen(::httpmock::Then);
+        impl EmailListDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListPartialUpdateWhen(::httpmock::When);
+        impl EmailListPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedEmailList) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailListPartialUpdateThen(::httpmock::Then);
+        impl EmailListPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::EmailList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailListWhen(::httpmock::When);
+        impl EmailListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/emails/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::EmailOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct EmailListThen(::httpmock::Then);
+        impl EmailListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEmailList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailCreateWhen(::httpmock::When);
+        impl EmailCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/emails/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailCreateThen(::httpmock::Then);
+        impl EmailCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::Email) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailGetWhen(::httpmock::When);
+        impl EmailGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn email_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailGetThen(::httpmock::Then);
+        impl EmailGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Email) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailUpdateWhen(::httpmock::When);
+        impl EmailUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn email_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EmailUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailUpdateThen(::httpmock::Then);
+        impl EmailUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Email) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailDeleteWhen(::httpmock::When);
+        impl EmailDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn email_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EmailDeleteThen(::httpmock::Then);
+        impl EmailDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EmailPartialUpdateWhen(::httpmock::When);
+        impl EmailPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn email_list_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn email_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedEmail) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EmailPartialUpdateThen(::httpmock::Then);
+        impl EmailPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Email) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EnrollListWhen(::httpmock::When);
+        impl EnrollListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/enrolls/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::EnrollOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct EnrollListThen(::httpmock::Then);
+        impl EnrollListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedEnrollList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EnrollCreateWhen(::httpmock::When);
+        impl EnrollCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/enrolls/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::EnrollCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EnrollCreateThen(::httpmock::Then);
+        impl EnrollCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::Enroll) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EnrollGetWhen(::httpmock::When);
+        impl EnrollGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn enroll_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EnrollGetThen(::httpmock::Then);
+        impl EnrollGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Enroll) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EnrollUpdateWhen(::httpmock::When);
+        impl EnrollUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn enroll_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::EnrollUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EnrollUpdateThen(::httpmock::Then);
+        impl EnrollUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Enroll) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EnrollDeleteWhen(::httpmock::When);
+        impl EnrollDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn enroll_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct EnrollDeleteThen(::httpmock::Then);
+        impl EnrollDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct EnrollPartialUpdateWhen(::httpmock::When);
+        impl EnrollPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn enroll_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedEnroll) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct EnrollPartialUpdateThen(::httpmock::Then);
+        impl EnrollPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Enroll) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayAccountListWhen(::httpmock::When);
+        impl MindzpayAccountListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/mindzpay/accounts/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::MindzPayAccountOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct MindzpayAccountListThen(::httpmock::Then);
+        impl MindzpayAccountListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedMindzPayAccountList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayAccountGetWhen(::httpmock::When);
+        impl MindzpayAccountGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/mindzpay/accounts/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayAccountGetThen(::httpmock::Then);
+        impl MindzpayAccountGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayAccount) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayPaymentListWhen(::httpmock::When);
+        impl MindzpayPaymentListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/payments/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/payments/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::MindzPayPaymentOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct MindzpayPaymentListThen(::httpmock::Then);
+        impl MindzpayPaymentListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedMindzPayPaymentList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayPaymentGetWhen(::httpmock::When);
+        impl MindzpayPaymentGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/payments/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/payments/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn payment_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/payments/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayPaymentGetThen(::httpmock::Then);
+        impl MindzpayPaymentGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayPayment) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayPaymentRefundWhen(::httpmock::When);
+        impl MindzpayPaymentRefundWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/payments/[^/]*/refund/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/payments/.*/refund/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn payment_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/payments/{}/refund/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayPaymentRefundThen(::httpmock::Then);
+        impl MindzpayPaymentRefundThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayPayment) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpaySubscriptionListWhen(::httpmock::When);
+        impl MindzpaySubscriptionListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/subscriptions/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::MindzPaySubscriptionOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct MindzpaySubscriptionListThen(::httpmock::Then);
+        impl MindzpaySubscriptionListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedMindzPaySubscriptionList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpaySubscriptionGetWhen(::httpmock::When);
+        impl MindzpaySubscriptionGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn subscription_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpaySubscriptionGetThen(::httpmock::Then);
+        impl MindzpaySubscriptionGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPaySubscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpaySubscriptionCancelWhen(::httpmock::When);
+        impl MindzpaySubscriptionCancelWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/cancel/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/cancel/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn subscription_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/cancel/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpaySubscriptionCancelThen(::httpmock::Then);
+        impl MindzpaySubscriptionCancelThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPaySubscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpaySubscriptionReactivateWhen(::httpmock::When);
+        impl MindzpaySubscriptionReactivateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/reactivate/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/reactivate/$",
+                            value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn subscription_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/reactivate/$",
+                            value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpaySubscriptionReactivateThen(::httpmock::Then);
+        impl MindzpaySubscriptionReactivateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPaySubscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpaySubscriptionSuspendWhen(::httpmock::When);
+        impl MindzpaySubscriptionSuspendWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/suspend/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/suspend/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn subscription_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/suspend/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpaySubscriptionSuspendThen(::httpmock::Then);
+        impl MindzpaySubscriptionSuspendThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPaySubscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceListWhen(::httpmock::When);
+        impl MindzpayInvoiceListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/invoices/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::MindzPayInvoiceOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct MindzpayInvoiceListThen(::httpmock::Then);
+        impl MindzpayInvoiceListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedMindzPayInvoiceList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceCreateWhen(::httpmock::When);
+        impl MindzpayInvoiceCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/invoices/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::MindzPayInvoiceCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct MindzpayInvoiceCreateThen(::httpmock::Then);
+        impl MindzpayInvoiceCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::MindzPayInvoice) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceGetWhen(::httpmock::When);
+        impl MindzpayInvoiceGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn invoice_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/invoices/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayInvoiceGetThen(::httpmock::Then);
+        impl MindzpayInvoiceGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayInvoice) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceUpdateWhen(::httpmock::When);
+        impl MindzpayInvoiceUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/.*/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn invoice_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/invoices/{}/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::MindzPayInvoiceUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct MindzpayInvoiceUpdateThen(::httpmock::Then);
+        impl MindzpayInvoiceUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayInvoice) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceCancelWhen(::httpmock::When);
+        impl MindzpayInvoiceCancelWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/cancel/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/.*/cancel/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn invoice_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/invoices/{}/cancel/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayInvoiceCancelThen(::httpmock::Then);
+        impl MindzpayInvoiceCancelThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayInvoice) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceRefreshWhen(::httpmock::When);
+        impl MindzpayInvoiceRefreshWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/refresh/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/.*/refresh/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn invoice_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/invoices/{}/refresh/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayInvoiceRefreshThen(::httpmock::Then);
+        impl MindzpayInvoiceRefreshThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayInvoice) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct MindzpayInvoiceReissueWhen(::httpmock::When);
+        impl MindzpayInvoiceReissueWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/reissue/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn account_key(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/{}/invoices/.*/reissue/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn invoice_id(self, value: &str) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/mindzpay/accounts/.*/invoices/{}/reissue/$", value
+                            .to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct MindzpayInvoiceReissueThen(::httpmock::Then);
+        impl MindzpayInvoiceReissueThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::MindzPayInvoice) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionListWhen(::httpmock::When);
+        impl SubscriptionListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/subscriptions/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::SubscriptionOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct SubscriptionListThen(::httpmock::Then);
+        impl SubscriptionListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedSubscriptionList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionCreateWhen(::httpmock::When);
+        impl SubscriptionCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/subscriptions/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::SubscriptionCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct SubscriptionCreateThen(::httpmock::Then);
+        impl SubscriptionCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::Subscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionGetWhen(::httpmock::When);
+        impl SubscriptionGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(
+                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn subscription_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct SubscriptionGetThen(::httpmock::Then);
+        impl SubscriptionGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Subscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionUpdateWhen(::httpmock::When);
+        impl SubscriptionUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(
+                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn subscription_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::SubscriptionUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct SubscriptionUpdateThen(::httpmock::Then);
+        impl SubscriptionUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Subscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionDeleteWhen(::httpmock::When);
+        impl SubscriptionDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(
+                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn subscription_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct SubscriptionDeleteThen(::httpmock::Then);
+        impl SubscriptionDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionPartialUpdateWhen(::httpmock::When);
+        impl SubscriptionPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(
+                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn subscription_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedSubscription) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct SubscriptionPartialUpdateThen(::httpmock::Then);
+        impl SubscriptionPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Subscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionAddProductWhen(::httpmock::When);
+        impl SubscriptionAddProductWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/subscriptions/[^/]*/add-product/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn subscription_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/subscriptions/{}/add-product/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::AddProductRequest) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct SubscriptionAddProductThen(::httpmock::Then);
+        impl SubscriptionAddProductThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Subscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct SubscriptionRemoveProductWhen(::httpmock::When);
+        impl SubscriptionRemoveProductWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new(
+                                    "^/v2/subscriptions/[^/]*/remove-product/$",
+                                )
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn subscription_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!(
+                            "^/v2/subscriptions/{}/remove-product/$", value.to_string()
+                        ),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::RemoveProductRequest) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct SubscriptionRemoveProductThen(::httpmock::Then);
+        impl SubscriptionRemoveProductThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::Subscription) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct TeamListWhen(::httpmock::When);
+        impl TeamListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/teams/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::TeamMemberOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct TeamListThen(::httpmock::Then);
+        impl TeamListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedTeamMemberList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct TeamCreateWhen(::httpmock::When);
+        impl TeamCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/teams/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::TeamMemberCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct TeamCreateThen(::httpmock::Then);
+        impl TeamCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::TeamMember) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct TeamGetWhen(::httpmock::When);
+        impl TeamGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn team_member_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/teams/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct TeamGetThen(::httpmock::Then);
+        impl TeamGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::TeamMember) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct TeamUpdateWhen(::httpmock::When);
+        impl TeamUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn team_member_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/teams/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::TeamMemberUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct TeamUpdateThen(::httpmock::Then);
+        impl TeamUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::TeamMember) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct TeamDeleteWhen(::httpmock::When);
+        impl TeamDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn team_member_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/teams/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct TeamDeleteThen(::httpmock::Then);
+        impl TeamDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct TeamPartialUpdateWhen(::httpmock::When);
+        impl TeamPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn team_member_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/teams/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedTeamMember) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct TeamPartialUpdateThen(::httpmock::Then);
+        impl TeamPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::TeamMember) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserListWhen(::httpmock::When);
+        impl UserListWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/users/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn limit<T>(self, value: T) -> Self
+            where
+                T: Into<Option<::std::num::NonZeroU64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("limit", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("limit"))
+                }
+            }
+            pub fn offset<T>(self, value: T) -> Self
+            where
+                T: Into<Option<u64>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("offset", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("offset"))
+                }
+            }
+            pub fn ordering<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a crate::types::UserOrdering>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("ordering", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("ordering"))
+                }
+            }
+            pub fn search<'a, T>(self, value: T) -> Self
+            where
+                T: Into<Option<&'a str>>,
+            {
+                if let Some(value) = value.into() {
+                    Self(self.0.query_param("search", value.to_string()))
+                } else {
+                    Self(self.0.query_param_missing("search"))
+                }
+            }
+        }
+        pub struct UserListThen(::httpmock::Then);
+        impl UserListThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::PaginatedUserList) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserCreateWhen(::httpmock::When);
+        impl UserCreateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(regex::Regex::new("^/v2/users/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn body(self, value: &types::UserCreate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct UserCreateThen(::httpmock::Then);
+        impl UserCreateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn created(self, value: &types::User) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(201u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserGetWhen(::httpmock::When);
+        impl UserGetWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::GET)
+                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn user_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/users/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct UserGetThen(::httpmock::Then);
+        impl UserGetThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::User) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserUpdateWhen(::httpmock::When);
+        impl UserUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PUT)
+                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn user_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/users/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::UserUpdate) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct UserUpdateThen(::httpmock::Then);
+        impl UserUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::User) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserDeleteWhen(::httpmock::When);
+        impl UserDeleteWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::DELETE)
+                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn user_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/users/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+        }
+        pub struct UserDeleteThen(::httpmock::Then);
+        impl UserDeleteThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn no_content(self) -> Self {
+                Self(self.0.status(204u16))
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserPartialUpdateWhen(::httpmock::When);
+        impl UserPartialUpdateWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::PATCH)
+                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn user_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/users/{}/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::PatchedUser) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct UserPartialUpdateThen(::httpmock::Then);
+        impl UserPartialUpdateThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::User) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+        pub struct UserChangePasswordWhen(::httpmock::When);
+        impl UserChangePasswordWhen {
+            pub fn new(inner: ::httpmock::When) -> Self {
+                Self(
+                    inner
+                        .method(::httpmock::Method::POST)
+                        .path_matches(
+                            regex::Regex::new("^/v2/users/[^/]*/change-password/$")
+                                .unwrap(),
+                        ),
+                )
+            }
+            pub fn into_inner(self) -> ::httpmock::When {
+                self.0
+            }
+            pub fn user_id(self, value: i64) -> Self {
+                let re = regex::Regex::new(
+                        &format!("^/v2/users/{}/change-password/$", value.to_string()),
+                    )
+                    .unwrap();
+                Self(self.0.path_matches(re))
+            }
+            pub fn body(self, value: &types::ChangePasswordRequest) -> Self {
+                Self(self.0.json_body_obj(value))
+            }
+        }
+        pub struct UserChangePasswordThen(::httpmock::Then);
+        impl UserChangePasswordThen {
+            pub fn new(inner: ::httpmock::Then) -> Self {
+                Self(inner)
+            }
+            pub fn into_inner(self) -> ::httpmock::Then {
+                self.0
+            }
+            pub fn ok(self, value: &types::User) -> Self {
+                Self(
+                    self
+                        .0
+                        .status(200u16)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn client_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 4u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+            pub fn server_error(self, status: u16, value: &types::ErrorBody) -> Self {
+                assert_eq!(status / 100u16, 5u16);
+                Self(
+                    self
+                        .0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body_obj(value),
+                )
+            }
+        }
+    }
+    /// An extension trait for [`MockServer`](::httpmock::MockServer) that
+    /// adds a method for each operation. These are the equivalent of
+    /// type-checked [`mock()`](::httpmock::MockServer::mock) calls.
+    pub trait MockServerExt {
+        fn public_contact_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicContactCreateWhen,
+                operations::PublicContactCreateThen,
+            );
+        fn public_newsletter_subscribe<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicNewsletterSubscribeWhen,
+                operations::PublicNewsletterSubscribeThen,
+            );
+        fn public_product_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicProductListWhen,
+                operations::PublicProductListThen,
+            );
+        fn public_site_identity_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicSiteIdentityGetWhen,
+                operations::PublicSiteIdentityGetThen,
+            );
+        fn public_statement_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicStatementListWhen,
+                operations::PublicStatementListThen,
+            );
+        fn public_stats_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::PublicStatsGetWhen, operations::PublicStatsGetThen);
+        fn bundle_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleListWhen, operations::BundleListThen);
+        fn bundle_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleCreateWhen, operations::BundleCreateThen);
+        fn bundle_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleGetWhen, operations::BundleGetThen);
+        fn bundle_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleUpdateWhen, operations::BundleUpdateThen);
+        fn bundle_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleDeleteWhen, operations::BundleDeleteThen);
+        fn bundle_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::BundlePartialUpdateWhen,
+                operations::BundlePartialUpdateThen,
+            );
+        fn course_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseListWhen, operations::CourseListThen);
+        fn course_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseCreateWhen, operations::CourseCreateThen);
+        fn course_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseGetWhen, operations::CourseGetThen);
+        fn course_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseUpdateWhen, operations::CourseUpdateThen);
+        fn course_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseDeleteWhen, operations::CourseDeleteThen);
+        fn course_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CoursePartialUpdateWhen,
+                operations::CoursePartialUpdateThen,
+            );
+        fn course_grade_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseGradeListWhen, operations::CourseGradeListThen);
+        fn course_grade_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeCreateWhen,
+                operations::CourseGradeCreateThen,
+            );
+        fn course_grade_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseGradeGetWhen, operations::CourseGradeGetThen);
+        fn course_grade_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeUpdateWhen,
+                operations::CourseGradeUpdateThen,
+            );
+        fn course_grade_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDeleteWhen,
+                operations::CourseGradeDeleteThen,
+            );
+        fn course_grade_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradePartialUpdateWhen,
+                operations::CourseGradePartialUpdateThen,
+            );
+        fn course_grade_detail_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailListWhen,
+                operations::CourseGradeDetailListThen,
+            );
+        fn course_grade_detail_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailCreateWhen,
+                operations::CourseGradeDetailCreateThen,
+            );
+        fn course_grade_detail_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailGetWhen,
+                operations::CourseGradeDetailGetThen,
+            );
+        fn course_grade_detail_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailUpdateWhen,
+                operations::CourseGradeDetailUpdateThen,
+            );
+        fn course_grade_detail_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailDeleteWhen,
+                operations::CourseGradeDetailDeleteThen,
+            );
+        fn course_grade_detail_partial_update<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailPartialUpdateWhen,
+                operations::CourseGradeDetailPartialUpdateThen,
+            );
+        fn course_teacher_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherListWhen,
+                operations::CourseTeacherListThen,
+            );
+        fn course_teacher_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherCreateWhen,
+                operations::CourseTeacherCreateThen,
+            );
+        fn course_teacher_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherGetWhen,
+                operations::CourseTeacherGetThen,
+            );
+        fn course_teacher_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherUpdateWhen,
+                operations::CourseTeacherUpdateThen,
+            );
+        fn course_teacher_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherDeleteWhen,
+                operations::CourseTeacherDeleteThen,
+            );
+        fn course_teacher_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherPartialUpdateWhen,
+                operations::CourseTeacherPartialUpdateThen,
+            );
+        fn email_campaign_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListWhen,
+                operations::EmailCampaignListThen,
+            );
+        fn email_campaign_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCreateWhen,
+                operations::EmailCampaignCreateThen,
+            );
+        fn email_campaign_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignGetWhen,
+                operations::EmailCampaignGetThen,
+            );
+        fn email_campaign_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignUpdateWhen,
+                operations::EmailCampaignUpdateThen,
+            );
+        fn email_campaign_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignDeleteWhen,
+                operations::EmailCampaignDeleteThen,
+            );
+        fn email_campaign_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPartialUpdateWhen,
+                operations::EmailCampaignPartialUpdateThen,
+            );
+        fn email_campaign_course_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseListWhen,
+                operations::EmailCampaignCourseListThen,
+            );
+        fn email_campaign_course_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseCreateWhen,
+                operations::EmailCampaignCourseCreateThen,
+            );
+        fn email_campaign_course_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseGetWhen,
+                operations::EmailCampaignCourseGetThen,
+            );
+        fn email_campaign_course_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseDeleteWhen,
+                operations::EmailCampaignCourseDeleteThen,
+            );
+        fn email_campaign_excluded_course_list<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseListWhen,
+                operations::EmailCampaignExcludedCourseListThen,
+            );
+        fn email_campaign_excluded_course_create<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseCreateWhen,
+                operations::EmailCampaignExcludedCourseCreateThen,
+            );
+        fn email_campaign_excluded_course_get<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseGetWhen,
+                operations::EmailCampaignExcludedCourseGetThen,
+            );
+        fn email_campaign_excluded_course_delete<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseDeleteWhen,
+                operations::EmailCampaignExcludedCourseDeleteThen,
+            );
+        fn email_campaign_excluded_list_list<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListListWhen,
+                operations::EmailCampaignExcludedListListThen,
+            );
+        fn email_campaign_excluded_list_create<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListCreateWhen,
+                operations::EmailCampaignExcludedListCreateThen,
+            );
+        fn email_campaign_excluded_list_get<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListGetWhen,
+                operations::EmailCampaignExcludedListGetThen,
+            );
+        fn email_campaign_excluded_list_delete<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListDeleteWhen,
+                operations::EmailCampaignExcludedListDeleteThen,
+            );
+        fn email_campaign_excluded_plan_list<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanListWhen,
+                operations::EmailCampaignExcludedPlanListThen,
+            );
+        fn email_campaign_excluded_plan_create<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanCreateWhen,
+                operations::EmailCampaignExcludedPlanCreateThen,
+            );
+        fn email_campaign_excluded_plan_get<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanGetWhen,
+                operations::EmailCampaignExcludedPlanGetThen,
+            );
+        fn email_campaign_excluded_plan_delete<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanDeleteWhen,
+                operations::EmailCampaignExcludedPlanDeleteThen,
+            );
+        fn email_campaign_list_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListListWhen,
+                operations::EmailCampaignListListThen,
+            );
+        fn email_campaign_list_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListCreateWhen,
+                operations::EmailCampaignListCreateThen,
+            );
+        fn email_campaign_list_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListGetWhen,
+                operations::EmailCampaignListGetThen,
+            );
+        fn email_campaign_list_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListDeleteWhen,
+                operations::EmailCampaignListDeleteThen,
+            );
+        fn email_campaign_plan_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanListWhen,
+                operations::EmailCampaignPlanListThen,
+            );
+        fn email_campaign_plan_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanCreateWhen,
+                operations::EmailCampaignPlanCreateThen,
+            );
+        fn email_campaign_plan_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanGetWhen,
+                operations::EmailCampaignPlanGetThen,
+            );
+        fn email_campaign_plan_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanDeleteWhen,
+                operations::EmailCampaignPlanDeleteThen,
+            );
+        fn email_list_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListListWhen, operations::EmailListListThen);
+        fn email_list_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListCreateWhen, operations::EmailListCreateThen);
+        fn email_list_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListGetWhen, operations::EmailListGetThen);
+        fn email_list_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListUpdateWhen, operations::EmailListUpdateThen);
+        fn email_list_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListDeleteWhen, operations::EmailListDeleteThen);
+        fn email_list_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailListPartialUpdateWhen,
+                operations::EmailListPartialUpdateThen,
+            );
+        fn email_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListWhen, operations::EmailListThen);
+        fn email_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailCreateWhen, operations::EmailCreateThen);
+        fn email_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailGetWhen, operations::EmailGetThen);
+        fn email_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailUpdateWhen, operations::EmailUpdateThen);
+        fn email_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailDeleteWhen, operations::EmailDeleteThen);
+        fn email_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailPartialUpdateWhen,
+                operations::EmailPartialUpdateThen,
+            );
+        fn enroll_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollListWhen, operations::EnrollListThen);
+        fn enroll_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollCreateWhen, operations::EnrollCreateThen);
+        fn enroll_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollGetWhen, operations::EnrollGetThen);
+        fn enroll_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollUpdateWhen, operations::EnrollUpdateThen);
+        fn enroll_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollDeleteWhen, operations::EnrollDeleteThen);
+        fn enroll_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EnrollPartialUpdateWhen,
+                operations::EnrollPartialUpdateThen,
+            );
+        fn mindzpay_account_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayAccountListWhen,
+                operations::MindzpayAccountListThen,
+            );
+        fn mindzpay_account_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayAccountGetWhen,
+                operations::MindzpayAccountGetThen,
+            );
+        fn mindzpay_payment_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayPaymentListWhen,
+                operations::MindzpayPaymentListThen,
+            );
+        fn mindzpay_payment_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayPaymentGetWhen,
+                operations::MindzpayPaymentGetThen,
+            );
+        fn mindzpay_payment_refund<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayPaymentRefundWhen,
+                operations::MindzpayPaymentRefundThen,
+            );
+        fn mindzpay_subscription_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionListWhen,
+                operations::MindzpaySubscriptionListThen,
+            );
+        fn mindzpay_subscription_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionGetWhen,
+                operations::MindzpaySubscriptionGetThen,
+            );
+        fn mindzpay_subscription_cancel<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionCancelWhen,
+                operations::MindzpaySubscriptionCancelThen,
+            );
+        fn mindzpay_subscription_reactivate<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionReactivateWhen,
+                operations::MindzpaySubscriptionReactivateThen,
+            );
+        fn mindzpay_subscription_suspend<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionSuspendWhen,
+                operations::MindzpaySubscriptionSuspendThen,
+            );
+        fn mindzpay_invoice_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceListWhen,
+                operations::MindzpayInvoiceListThen,
+            );
+        fn mindzpay_invoice_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceCreateWhen,
+                operations::MindzpayInvoiceCreateThen,
+            );
+        fn mindzpay_invoice_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceGetWhen,
+                operations::MindzpayInvoiceGetThen,
+            );
+        fn mindzpay_invoice_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceUpdateWhen,
+                operations::MindzpayInvoiceUpdateThen,
+            );
+        fn mindzpay_invoice_cancel<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceCancelWhen,
+                operations::MindzpayInvoiceCancelThen,
+            );
+        fn mindzpay_invoice_refresh<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceRefreshWhen,
+                operations::MindzpayInvoiceRefreshThen,
+            );
+        fn mindzpay_invoice_reissue<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceReissueWhen,
+                operations::MindzpayInvoiceReissueThen,
+            );
+        fn subscription_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionListWhen,
+                operations::SubscriptionListThen,
+            );
+        fn subscription_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionCreateWhen,
+                operations::SubscriptionCreateThen,
+            );
+        fn subscription_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::SubscriptionGetWhen, operations::SubscriptionGetThen);
+        fn subscription_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionUpdateWhen,
+                operations::SubscriptionUpdateThen,
+            );
+        fn subscription_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionDeleteWhen,
+                operations::SubscriptionDeleteThen,
+            );
+        fn subscription_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionPartialUpdateWhen,
+                operations::SubscriptionPartialUpdateThen,
+            );
+        fn subscription_add_product<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionAddProductWhen,
+                operations::SubscriptionAddProductThen,
+            );
+        fn subscription_remove_product<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionRemoveProductWhen,
+                operations::SubscriptionRemoveProductThen,
+            );
+        fn team_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamListWhen, operations::TeamListThen);
+        fn team_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamCreateWhen, operations::TeamCreateThen);
+        fn team_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamGetWhen, operations::TeamGetThen);
+        fn team_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamUpdateWhen, operations::TeamUpdateThen);
+        fn team_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamDeleteWhen, operations::TeamDeleteThen);
+        fn team_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::TeamPartialUpdateWhen,
+                operations::TeamPartialUpdateThen,
+            );
+        fn user_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserListWhen, operations::UserListThen);
+        fn user_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserCreateWhen, operations::UserCreateThen);
+        fn user_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserGetWhen, operations::UserGetThen);
+        fn user_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserUpdateWhen, operations::UserUpdateThen);
+        fn user_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserDeleteWhen, operations::UserDeleteThen);
+        fn user_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::UserPartialUpdateWhen,
+                operations::UserPartialUpdateThen,
+            );
+        fn user_change_password<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::UserChangePasswordWhen,
+                operations::UserChangePasswordThen,
+            );
+    }
+    impl MockServerExt for ::httpmock::MockServer {
+        fn public_contact_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicContactCreateWhen,
+                operations::PublicContactCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::PublicContactCreateWhen::new(when),
+                    operations::PublicContactCreateThen::new(then),
+                )
+            })
+        }
+        fn public_newsletter_subscribe<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicNewsletterSubscribeWhen,
+                operations::PublicNewsletterSubscribeThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::PublicNewsletterSubscribeWhen::new(when),
+                    operations::PublicNewsletterSubscribeThen::new(then),
+                )
+            })
+        }
+        fn public_product_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicProductListWhen,
+                operations::PublicProductListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::PublicProductListWhen::new(when),
+                    operations::PublicProductListThen::new(then),
+                )
+            })
+        }
+        fn public_site_identity_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicSiteIdentityGetWhen,
+                operations::PublicSiteIdentityGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::PublicSiteIdentityGetWhen::new(when),
+                    operations::PublicSiteIdentityGetThen::new(then),
+                )
+            })
+        }
+        fn public_statement_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::PublicStatementListWhen,
+                operations::PublicStatementListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::PublicStatementListWhen::new(when),
+                    operations::PublicStatementListThen::new(then),
+                )
+            })
+        }
+        fn public_stats_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::PublicStatsGetWhen, operations::PublicStatsGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::PublicStatsGetWhen::new(when),
+                    operations::PublicStatsGetThen::new(then),
+                )
+            })
+        }
+        fn bundle_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleListWhen, operations::BundleListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::BundleListWhen::new(when),
+                    operations::BundleListThen::new(then),
+                )
+            })
+        }
+        fn bundle_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleCreateWhen, operations::BundleCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::BundleCreateWhen::new(when),
+                    operations::BundleCreateThen::new(then),
+                )
+            })
+        }
+        fn bundle_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleGetWhen, operations::BundleGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::BundleGetWhen::new(when),
+                    operations::BundleGetThen::new(then),
+                )
+            })
+        }
+        fn bundle_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleUpdateWhen, operations::BundleUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::BundleUpdateWhen::new(when),
+                    operations::BundleUpdateThen::new(then),
+                )
+            })
+        }
+        fn bundle_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::BundleDeleteWhen, operations::BundleDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::BundleDeleteWhen::new(when),
+                    operations::BundleDeleteThen::new(then),
+                )
+            })
+        }
+        fn bundle_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::BundlePartialUpdateWhen,
+                operations::BundlePartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::BundlePartialUpdateWhen::new(when),
+                    operations::BundlePartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseListWhen, operations::CourseListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseListWhen::new(when),
+                    operations::CourseListThen::new(then),
+                )
+            })
+        }
+        fn course_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseCreateWhen, operations::CourseCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseCreateWhen::new(when),
+                    operations::CourseCreateThen::new(then),
+                )
+            })
+        }
+        fn course_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseGetWhen, operations::CourseGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGetWhen::new(when),
+                    operations::CourseGetThen::new(then),
+                )
+            })
+        }
+        fn course_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseUpdateWhen, operations::CourseUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseUpdateWhen::new(when),
+                    operations::CourseUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseDeleteWhen, operations::CourseDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseDeleteWhen::new(when),
+                    operations::CourseDeleteThen::new(then),
+                )
+            })
+        }
+        fn course_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CoursePartialUpdateWhen,
+                operations::CoursePartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CoursePartialUpdateWhen::new(when),
+                    operations::CoursePartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_grade_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseGradeListWhen, operations::CourseGradeListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeListWhen::new(when),
+                    operations::CourseGradeListThen::new(then),
+                )
+            })
+        }
+        fn course_grade_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeCreateWhen,
+                operations::CourseGradeCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeCreateWhen::new(when),
+                    operations::CourseGradeCreateThen::new(then),
+                )
+            })
+        }
+        fn course_grade_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::CourseGradeGetWhen, operations::CourseGradeGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeGetWhen::new(when),
+                    operations::CourseGradeGetThen::new(then),
+                )
+            })
+        }
+        fn course_grade_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeUpdateWhen,
+                operations::CourseGradeUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeUpdateWhen::new(when),
+                    operations::CourseGradeUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_grade_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDeleteWhen,
+                operations::CourseGradeDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDeleteWhen::new(when),
+                    operations::CourseGradeDeleteThen::new(then),
+                )
+            })
+        }
+        fn course_grade_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradePartialUpdateWhen,
+                operations::CourseGradePartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradePartialUpdateWhen::new(when),
+                    operations::CourseGradePartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_grade_detail_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailListWhen,
+                operations::CourseGradeDetailListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDetailListWhen::new(when),
+                    operations::CourseGradeDetailListThen::new(then),
+                )
+            })
+        }
+        fn course_grade_detail_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailCreateWhen,
+                operations::CourseGradeDetailCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDetailCreateWhen::new(when),
+                    operations::CourseGradeDetailCreateThen::new(then),
+                )
+            })
+        }
+        fn course_grade_detail_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailGetWhen,
+                operations::CourseGradeDetailGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDetailGetWhen::new(when),
+                    operations::CourseGradeDetailGetThen::new(then),
+                )
+            })
+        }
+        fn course_grade_detail_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailUpdateWhen,
+                operations::CourseGradeDetailUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDetailUpdateWhen::new(when),
+                    operations::CourseGradeDetailUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_grade_detail_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailDeleteWhen,
+                operations::CourseGradeDetailDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDetailDeleteWhen::new(when),
+                    operations::CourseGradeDetailDeleteThen::new(then),
+                )
+            })
+        }
+        fn course_grade_detail_partial_update<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseGradeDetailPartialUpdateWhen,
+                operations::CourseGradeDetailPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseGradeDetailPartialUpdateWhen::new(when),
+                    operations::CourseGradeDetailPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_teacher_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherListWhen,
+                operations::CourseTeacherListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseTeacherListWhen::new(when),
+                    operations::CourseTeacherListThen::new(then),
+                )
+            })
+        }
+        fn course_teacher_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherCreateWhen,
+                operations::CourseTeacherCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseTeacherCreateWhen::new(when),
+                    operations::CourseTeacherCreateThen::new(then),
+                )
+            })
+        }
+        fn course_teacher_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherGetWhen,
+                operations::CourseTeacherGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseTeacherGetWhen::new(when),
+                    operations::CourseTeacherGetThen::new(then),
+                )
+            })
+        }
+        fn course_teacher_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherUpdateWhen,
+                operations::CourseTeacherUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseTeacherUpdateWhen::new(when),
+                    operations::CourseTeacherUpdateThen::new(then),
+                )
+            })
+        }
+        fn course_teacher_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherDeleteWhen,
+                operations::CourseTeacherDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseTeacherDeleteWhen::new(when),
+                    operations::CourseTeacherDeleteThen::new(then),
+                )
+            })
+        }
+        fn course_teacher_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::CourseTeacherPartialUpdateWhen,
+                operations::CourseTeacherPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::CourseTeacherPartialUpdateWhen::new(when),
+                    operations::CourseTeacherPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListWhen,
+                operations::EmailCampaignListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignListWhen::new(when),
+                    operations::EmailCampaignListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCreateWhen,
+                operations::EmailCampaignCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignCreateWhen::new(when),
+                    operations::EmailCampaignCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignGetWhen,
+                operations::EmailCampaignGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignGetWhen::new(when),
+                    operations::EmailCampaignGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignUpdateWhen,
+                operations::EmailCampaignUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignUpdateWhen::new(when),
+                    operations::EmailCampaignUpdateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignDeleteWhen,
+                operations::EmailCampaignDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignDeleteWhen::new(when),
+                    operations::EmailCampaignDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPartialUpdateWhen,
+                operations::EmailCampaignPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignPartialUpdateWhen::new(when),
+                    operations::EmailCampaignPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_course_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseListWhen,
+                operations::EmailCampaignCourseListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignCourseListWhen::new(when),
+                    operations::EmailCampaignCourseListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_course_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseCreateWhen,
+                operations::EmailCampaignCourseCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignCourseCreateWhen::new(when),
+                    operations::EmailCampaignCourseCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_course_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseGetWhen,
+                operations::EmailCampaignCourseGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignCourseGetWhen::new(when),
+                    operations::EmailCampaignCourseGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_course_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignCourseDeleteWhen,
+                operations::EmailCampaignCourseDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignCourseDeleteWhen::new(when),
+                    operations::EmailCampaignCourseDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_course_list<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseListWhen,
+                operations::EmailCampaignExcludedCourseListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedCourseListWhen::new(when),
+                    operations::EmailCampaignExcludedCourseListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_course_create<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseCreateWhen,
+                operations::EmailCampaignExcludedCourseCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedCourseCreateWhen::new(when),
+                    operations::EmailCampaignExcludedCourseCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_course_get<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseGetWhen,
+                operations::EmailCampaignExcludedCourseGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedCourseGetWhen::new(when),
+                    operations::EmailCampaignExcludedCourseGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_course_delete<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedCourseDeleteWhen,
+                operations::EmailCampaignExcludedCourseDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedCourseDeleteWhen::new(when),
+                    operations::EmailCampaignExcludedCourseDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_list_list<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListListWhen,
+                operations::EmailCampaignExcludedListListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedListListWhen::new(when),
+                    operations::EmailCampaignExcludedListListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_list_create<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListCreateWhen,
+                operations::EmailCampaignExcludedListCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedListCreateWhen::new(when),
+                    operations::EmailCampaignExcludedListCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_list_get<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListGetWhen,
+                operations::EmailCampaignExcludedListGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedListGetWhen::new(when),
+                    operations::EmailCampaignExcludedListGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_list_delete<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedListDeleteWhen,
+                operations::EmailCampaignExcludedListDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedListDeleteWhen::new(when),
+                    operations::EmailCampaignExcludedListDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_plan_list<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanListWhen,
+                operations::EmailCampaignExcludedPlanListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedPlanListWhen::new(when),
+                    operations::EmailCampaignExcludedPlanListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_plan_create<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanCreateWhen,
+                operations::EmailCampaignExcludedPlanCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedPlanCreateWhen::new(when),
+                    operations::EmailCampaignExcludedPlanCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_plan_get<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanGetWhen,
+                operations::EmailCampaignExcludedPlanGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedPlanGetWhen::new(when),
+                    operations::EmailCampaignExcludedPlanGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_excluded_plan_delete<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignExcludedPlanDeleteWhen,
+                operations::EmailCampaignExcludedPlanDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignExcludedPlanDeleteWhen::new(when),
+                    operations::EmailCampaignExcludedPlanDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_list_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListListWhen,
+                operations::EmailCampaignListListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignListListWhen::new(when),
+                    operations::EmailCampaignListListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_list_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListCreateWhen,
+                operations::EmailCampaignListCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignListCreateWhen::new(when),
+                    operations::EmailCampaignListCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_list_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListGetWhen,
+                operations::EmailCampaignListGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignListGetWhen::new(when),
+                    operations::EmailCampaignListGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_list_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignListDeleteWhen,
+                operations::EmailCampaignListDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignListDeleteWhen::new(when),
+                    operations::EmailCampaignListDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_plan_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanListWhen,
+                operations::EmailCampaignPlanListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignPlanListWhen::new(when),
+                    operations::EmailCampaignPlanListThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_plan_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanCreateWhen,
+                operations::EmailCampaignPlanCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignPlanCreateWhen::new(when),
+                    operations::EmailCampaignPlanCreateThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_plan_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanGetWhen,
+                operations::EmailCampaignPlanGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignPlanGetWhen::new(when),
+                    operations::EmailCampaignPlanGetThen::new(then),
+                )
+            })
+        }
+        fn email_campaign_plan_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailCampaignPlanDeleteWhen,
+                operations::EmailCampaignPlanDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCampaignPlanDeleteWhen::new(when),
+                    operations::EmailCampaignPlanDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_list_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListListWhen, operations::EmailListListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListListWhen::new(when),
+                    operations::EmailListListThen::new(then),
+                )
+            })
+        }
+        fn email_list_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListCreateWhen, operations::EmailListCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListCreateWhen::new(when),
+                    operations::EmailListCreateThen::new(then),
+                )
+            })
+        }
+        fn email_list_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListGetWhen, operations::EmailListGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListGetWhen::new(when),
+                    operations::EmailListGetThen::new(then),
+                )
+            })
+        }
+        fn email_list_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListUpdateWhen, operations::EmailListUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListUpdateWhen::new(when),
+                    operations::EmailListUpdateThen::new(then),
+                )
+            })
+        }
+        fn email_list_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListDeleteWhen, operations::EmailListDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListDeleteWhen::new(when),
+                    operations::EmailListDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_list_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailListPartialUpdateWhen,
+                operations::EmailListPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListPartialUpdateWhen::new(when),
+                    operations::EmailListPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn email_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailListWhen, operations::EmailListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailListWhen::new(when),
+                    operations::EmailListThen::new(then),
+                )
+            })
+        }
+        fn email_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailCreateWhen, operations::EmailCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailCreateWhen::new(when),
+                    operations::EmailCreateThen::new(then),
+                )
+            })
+        }
+        fn email_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailGetWhen, operations::EmailGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailGetWhen::new(when),
+                    operations::EmailGetThen::new(then),
+                )
+            })
+        }
+        fn email_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailUpdateWhen, operations::EmailUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailUpdateWhen::new(when),
+                    operations::EmailUpdateThen::new(then),
+                )
+            })
+        }
+        fn email_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EmailDeleteWhen, operations::EmailDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailDeleteWhen::new(when),
+                    operations::EmailDeleteThen::new(then),
+                )
+            })
+        }
+        fn email_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EmailPartialUpdateWhen,
+                operations::EmailPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EmailPartialUpdateWhen::new(when),
+                    operations::EmailPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn enroll_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollListWhen, operations::EnrollListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EnrollListWhen::new(when),
+                    operations::EnrollListThen::new(then),
+                )
+            })
+        }
+        fn enroll_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollCreateWhen, operations::EnrollCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EnrollCreateWhen::new(when),
+                    operations::EnrollCreateThen::new(then),
+                )
+            })
+        }
+        fn enroll_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollGetWhen, operations::EnrollGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EnrollGetWhen::new(when),
+                    operations::EnrollGetThen::new(then),
+                )
+            })
+        }
+        fn enroll_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollUpdateWhen, operations::EnrollUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EnrollUpdateWhen::new(when),
+                    operations::EnrollUpdateThen::new(then),
+                )
+            })
+        }
+        fn enroll_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::EnrollDeleteWhen, operations::EnrollDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EnrollDeleteWhen::new(when),
+                    operations::EnrollDeleteThen::new(then),
+                )
+            })
+        }
+        fn enroll_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::EnrollPartialUpdateWhen,
+                operations::EnrollPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::EnrollPartialUpdateWhen::new(when),
+                    operations::EnrollPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_account_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayAccountListWhen,
+                operations::MindzpayAccountListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayAccountListWhen::new(when),
+                    operations::MindzpayAccountListThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_account_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayAccountGetWhen,
+                operations::MindzpayAccountGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayAccountGetWhen::new(when),
+                    operations::MindzpayAccountGetThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_payment_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayPaymentListWhen,
+                operations::MindzpayPaymentListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayPaymentListWhen::new(when),
+                    operations::MindzpayPaymentListThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_payment_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayPaymentGetWhen,
+                operations::MindzpayPaymentGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayPaymentGetWhen::new(when),
+                    operations::MindzpayPaymentGetThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_payment_refund<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayPaymentRefundWhen,
+                operations::MindzpayPaymentRefundThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayPaymentRefundWhen::new(when),
+                    operations::MindzpayPaymentRefundThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_subscription_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionListWhen,
+                operations::MindzpaySubscriptionListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpaySubscriptionListWhen::new(when),
+                    operations::MindzpaySubscriptionListThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_subscription_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionGetWhen,
+                operations::MindzpaySubscriptionGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpaySubscriptionGetWhen::new(when),
+                    operations::MindzpaySubscriptionGetThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_subscription_cancel<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionCancelWhen,
+                operations::MindzpaySubscriptionCancelThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpaySubscriptionCancelWhen::new(when),
+                    operations::MindzpaySubscriptionCancelThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_subscription_reactivate<F>(
+            &self,
+            config_fn: F,
+        ) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionReactivateWhen,
+                operations::MindzpaySubscriptionReactivateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpaySubscriptionReactivateWhen::new(when),
+                    operations::MindzpaySubscriptionReactivateThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_subscription_suspend<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpaySubscriptionSuspendWhen,
+                operations::MindzpaySubscriptionSuspendThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpaySubscriptionSuspendWhen::new(when),
+                    operations::MindzpaySubscriptionSuspendThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceListWhen,
+                operations::MindzpayInvoiceListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceListWhen::new(when),
+                    operations::MindzpayInvoiceListThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceCreateWhen,
+                operations::MindzpayInvoiceCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceCreateWhen::new(when),
+                    operations::MindzpayInvoiceCreateThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceGetWhen,
+                operations::MindzpayInvoiceGetThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceGetWhen::new(when),
+                    operations::MindzpayInvoiceGetThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceUpdateWhen,
+                operations::MindzpayInvoiceUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceUpdateWhen::new(when),
+                    operations::MindzpayInvoiceUpdateThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_cancel<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceCancelWhen,
+                operations::MindzpayInvoiceCancelThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceCancelWhen::new(when),
+                    operations::MindzpayInvoiceCancelThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_refresh<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceRefreshWhen,
+                operations::MindzpayInvoiceRefreshThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceRefreshWhen::new(when),
+                    operations::MindzpayInvoiceRefreshThen::new(then),
+                )
+            })
+        }
+        fn mindzpay_invoice_reissue<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::MindzpayInvoiceReissueWhen,
+                operations::MindzpayInvoiceReissueThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::MindzpayInvoiceReissueWhen::new(when),
+                    operations::MindzpayInvoiceReissueThen::new(then),
+                )
+            })
+        }
+        fn subscription_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionListWhen,
+                operations::SubscriptionListThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionListWhen::new(when),
+                    operations::SubscriptionListThen::new(then),
+                )
+            })
+        }
+        fn subscription_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionCreateWhen,
+                operations::SubscriptionCreateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionCreateWhen::new(when),
+                    operations::SubscriptionCreateThen::new(then),
+                )
+            })
+        }
+        fn subscription_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::SubscriptionGetWhen, operations::SubscriptionGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionGetWhen::new(when),
+                    operations::SubscriptionGetThen::new(then),
+                )
+            })
+        }
+        fn subscription_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionUpdateWhen,
+                operations::SubscriptionUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionUpdateWhen::new(when),
+                    operations::SubscriptionUpdateThen::new(then),
+                )
+            })
+        }
+        fn subscription_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionDeleteWhen,
+                operations::SubscriptionDeleteThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionDeleteWhen::new(when),
+                    operations::SubscriptionDeleteThen::new(then),
+                )
+            })
+        }
+        fn subscription_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionPartialUpdateWhen,
+                operations::SubscriptionPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionPartialUpdateWhen::new(when),
+                    operations::SubscriptionPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn subscription_add_product<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionAddProductWhen,
+                operations::SubscriptionAddProductThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionAddProductWhen::new(when),
+                    operations::SubscriptionAddProductThen::new(then),
+                )
+            })
+        }
+        fn subscription_remove_product<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::SubscriptionRemoveProductWhen,
+                operations::SubscriptionRemoveProductThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::SubscriptionRemoveProductWhen::new(when),
+                    operations::SubscriptionRemoveProductThen::new(then),
+                )
+            })
+        }
+        fn team_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamListWhen, operations::TeamListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::TeamListWhen::new(when),
+                    operations::TeamListThen::new(then),
+                )
+            })
+        }
+        fn team_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamCreateWhen, operations::TeamCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::TeamCreateWhen::new(when),
+                    operations::TeamCreateThen::new(then),
+                )
+            })
+        }
+        fn team_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamGetWhen, operations::TeamGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::TeamGetWhen::new(when),
+                    operations::TeamGetThen::new(then),
+                )
+            })
+        }
+        fn team_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamUpdateWhen, operations::TeamUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::TeamUpdateWhen::new(when),
+                    operations::TeamUpdateThen::new(then),
+                )
+            })
+        }
+        fn team_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::TeamDeleteWhen, operations::TeamDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::TeamDeleteWhen::new(when),
+                    operations::TeamDeleteThen::new(then),
+                )
+            })
+        }
+        fn team_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::TeamPartialUpdateWhen,
+                operations::TeamPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::TeamPartialUpdateWhen::new(when),
+                    operations::TeamPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn user_list<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserListWhen, operations::UserListThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserListWhen::new(when),
+                    operations::UserListThen::new(then),
+                )
+            })
+        }
+        fn user_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserCreateWhen, operations::UserCreateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserCreateWhen::new(when),
+                    operations::UserCreateThen::new(then),
+                )
+            })
+        }
+        fn user_get<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserGetWhen, operations::UserGetThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserGetWhen::new(when),
+                    operations::UserGetThen::new(then),
+                )
+            })
+        }
+        fn user_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserUpdateWhen, operations::UserUpdateThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserUpdateWhen::new(when),
+                    operations::UserUpdateThen::new(then),
+                )
+            })
+        }
+        fn user_delete<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(operations::UserDeleteWhen, operations::UserDeleteThen),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserDeleteWhen::new(when),
+                    operations::UserDeleteThen::new(then),
+                )
+            })
+        }
+        fn user_partial_update<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::UserPartialUpdateWhen,
+                operations::UserPartialUpdateThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserPartialUpdateWhen::new(when),
+                    operations::UserPartialUpdateThen::new(then),
+                )
+            })
+        }
+        fn user_change_password<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
+        where
+            F: FnOnce(
+                operations::UserChangePasswordWhen,
+                operations::UserChangePasswordThen,
+            ),
+        {
+            self.mock(|when, then| {
+                config_fn(
+                    operations::UserChangePasswordWhen::new(when),
+                    operations::UserChangePasswordThen::new(then),
+                )
+            })
+        }
+    }
+}
