@@ -8,6 +8,7 @@ pub mod conformance;
 pub mod enums;
 pub mod extras;
 pub mod generate;
+pub mod inventory;
 pub mod lint;
 pub mod load;
 pub mod pagination;
