@@ -109,6 +109,9 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
 
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| GenerateError::Format(e.to_string()))?;
+    // progenitor's `Client::new` unwraps reqwest's builder, which panics here
+    // (rustls without a process-wide provider); `Client::builder()` replaces it.
+    remove_client_new(&mut file);
     // mindz-sdk has its own, richer prelude (client, types, pagination
     // traits); progenitor's would be an unused second one.
     file.items
@@ -142,6 +145,19 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
         operations,
         types,
     })
+}
+
+/// Removes the inherent `Client::new` that progenitor writes.
+fn remove_client_new(file: &mut syn::File) {
+    for item in &mut file.items {
+        if let syn::Item::Impl(imp) = item
+            && imp.trait_.is_none()
+            && matches!(imp.self_ty.as_ref(), syn::Type::Path(p) if p.path.is_ident("Client"))
+        {
+            imp.items
+                .retain(|it| !matches!(it, syn::ImplItem::Fn(f) if f.sig.ident == "new"));
+        }
+    }
 }
 
 /// Adds `items` at the end of `file`.

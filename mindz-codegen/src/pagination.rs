@@ -129,22 +129,18 @@ pub fn tokens(doc: &Value) -> TokenStream {
                 fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
                     self.limit(limit).offset(offset)
                 }
-                fn fetch_page(
+                async fn fetch_page(
                     self,
-                ) -> impl ::std::future::Future<
-                    Output = ::std::result::Result<
-                        crate::pagination::Page<types::#item>,
-                        Error<types::ErrorBody>,
-                    >,
-                > + Send {
-                    async move {
-                        let page = self.send().await?.into_inner();
-                        Ok(crate::pagination::Page {
-                            count: page.count,
-                            next: page.next,
-                            items: page.results,
-                        })
-                    }
+                ) -> ::std::result::Result<
+                    crate::pagination::Page<types::#item>,
+                    Error<types::ErrorBody>,
+                > {
+                    let page = self.send().await?.into_inner();
+                    Ok(crate::pagination::Page {
+                        count: page.count,
+                        next: page.next,
+                        items: page.results,
+                    })
                 }
             }
         }

@@ -328,6 +328,7 @@ pub mod types {
         pub message: ::std::string::String,
         ///Sender name.
         pub name: ContactRequestName,
+        ///Topic.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub subject: ::std::option::Option<crate::types::ContactSubject>,
     }
@@ -636,6 +637,7 @@ pub mod types {
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Identifier.
         pub id: i64,
+        ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub kind: ::std::option::Option<crate::types::CourseGradeDetailKind>,
         ///Item title.
@@ -655,6 +657,7 @@ pub mod types {
     ///Fields of a new CourseGradeDetail record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct CourseGradeDetailCreate {
+        ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub kind: ::std::option::Option<crate::types::CourseGradeDetailKind>,
         ///Item title.
@@ -671,6 +674,7 @@ pub mod types {
     ///Every writable field of a CourseGradeDetail record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct CourseGradeDetailUpdate {
+        ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub kind: ::std::option::Option<crate::types::CourseGradeDetailKind>,
         ///Item title.
@@ -997,6 +1001,7 @@ pub mod types {
         ///Scheduled send time.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub send_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///Delivery state.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::EmailCampaignStatus>,
         ///Email subject line.
@@ -2085,6 +2090,7 @@ pub mod types {
         ///Payment the invoice is for.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<i64>,
+        ///0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
         ///When the record was last changed.
@@ -2111,6 +2117,7 @@ pub mod types {
         ///Payment the invoice is for.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<i64>,
+        ///0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
     }
@@ -2134,6 +2141,7 @@ pub mod types {
         ///Payment the invoice is for.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<i64>,
+        ///0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
     }
@@ -2156,11 +2164,13 @@ pub mod types {
         pub customer_email: ::std::option::Option<::std::string::String>,
         ///Payment id.
         pub id: ::std::string::String,
+        ///How it was paid.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub method: ::std::option::Option<crate::types::MindzPayPaymentMethod>,
         ///When it was paid.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub paid_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///Payment state.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPayPaymentStatus>,
         ///When the record was last changed.
@@ -2189,6 +2199,7 @@ pub mod types {
         ///Subscription plan.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub plan: ::std::option::Option<i64>,
+        ///Lifecycle state.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPaySubscriptionStatus>,
         ///When the record was last changed.
@@ -3009,6 +3020,7 @@ pub mod types {
     ///Fields to change on a CourseGradeDetail record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     pub struct PatchedCourseGradeDetail {
+        ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub kind: ::std::option::Option<crate::types::CourseGradeDetailKind>,
         ///Item title.
@@ -3427,6 +3439,7 @@ pub mod types {
         ///Cover image URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
+        ///Billing interval unit.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
@@ -3560,6 +3573,7 @@ pub mod types {
         ///Password (write only).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub password: ::std::option::Option<::std::string::String>,
+        ///pf = pessoa física (individual), pj = pessoa jurídica (company).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub person_type: ::std::option::Option<crate::types::UserPersonType>,
         ///Phone number.
@@ -3752,6 +3766,7 @@ pub mod types {
         ///Cover image URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
+        ///Billing interval unit.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
@@ -3824,6 +3839,7 @@ pub mod types {
         ///Cover image URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
+        ///Billing interval unit.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
@@ -3893,6 +3909,7 @@ pub mod types {
         ///Cover image URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
+        ///Billing interval unit.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
@@ -4107,6 +4124,7 @@ pub mod types {
         ///House number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub number: ::std::option::Option<::std::string::String>,
+        ///pf = pessoa física (individual), pj = pessoa jurídica (company).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub person_type: ::std::option::Option<crate::types::UserPersonType>,
         ///Phone number.
@@ -4178,6 +4196,7 @@ pub mod types {
         ///Password (write only).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub password: ::std::option::Option<::std::string::String>,
+        ///pf = pessoa física (individual), pj = pessoa jurídica (company).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub person_type: ::std::option::Option<crate::types::UserPersonType>,
         ///Phone number.
@@ -4246,6 +4265,7 @@ pub mod types {
         ///Password (write only).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub password: ::std::option::Option<::std::string::String>,
+        ///pf = pessoa física (individual), pj = pessoa jurídica (company).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub person_type: ::std::option::Option<crate::types::UserPersonType>,
         ///Phone number.
@@ -21203,21 +21223,6 @@ pub struct Client {
     pub(crate) inner: crate::state::ClientState,
 }
 impl Client {
-    /// Create a new client.
-    ///
-    /// `baseurl` is the base URL provided to the internal
-    /// `reqwest::Client`, and should include a scheme and hostname,
-    /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::state::ClientState) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
-        };
-        #[cfg(target_arch = "wasm32")]
-        let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap(), inner)
-    }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
@@ -36552,22 +36557,18 @@ impl crate::pagination::Paginated for builder::BundleList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::Bundle>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::Bundle>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::CourseList<'_> {
@@ -36575,22 +36576,18 @@ impl crate::pagination::Paginated for builder::CourseList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::Course>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::Course>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::CourseGradeList<'_> {
@@ -36598,22 +36595,18 @@ impl crate::pagination::Paginated for builder::CourseGradeList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::CourseGrade>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::CourseGrade>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::CourseGradeDetailList<'_> {
@@ -36621,22 +36614,18 @@ impl crate::pagination::Paginated for builder::CourseGradeDetailList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::CourseGradeDetail>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::CourseGradeDetail>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::CourseTeacherList<'_> {
@@ -36644,22 +36633,18 @@ impl crate::pagination::Paginated for builder::CourseTeacherList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::CourseTeacher>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::CourseTeacher>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignList<'_> {
@@ -36667,22 +36652,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaign>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaign>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignCourseList<'_> {
@@ -36690,22 +36671,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignCourseList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaignCourse>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaignCourse>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignExcludedCourseList<'_> {
@@ -36713,22 +36690,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignExcludedCourseList<'
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaignExcludedCourse>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaignExcludedCourse>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignExcludedListList<'_> {
@@ -36736,22 +36709,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignExcludedListList<'_>
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaignExcludedList>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaignExcludedList>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignExcludedPlanList<'_> {
@@ -36759,22 +36728,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignExcludedPlanList<'_>
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaignExcludedPlan>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaignExcludedPlan>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignListList<'_> {
@@ -36782,22 +36747,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignListList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaignList>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaignList>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailCampaignPlanList<'_> {
@@ -36805,22 +36766,18 @@ impl crate::pagination::Paginated for builder::EmailCampaignPlanList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailCampaignPlan>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailCampaignPlan>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailListList<'_> {
@@ -36828,22 +36785,18 @@ impl crate::pagination::Paginated for builder::EmailListList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::EmailList>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::EmailList>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EmailList<'_> {
@@ -36851,22 +36804,18 @@ impl crate::pagination::Paginated for builder::EmailList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::Email>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::Email>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::EnrollList<'_> {
@@ -36874,22 +36823,18 @@ impl crate::pagination::Paginated for builder::EnrollList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::Enroll>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::Enroll>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::MindzpayAccountList<'_> {
@@ -36897,22 +36842,18 @@ impl crate::pagination::Paginated for builder::MindzpayAccountList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::MindzPayAccount>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::MindzPayAccount>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::MindzpayPaymentList<'_> {
@@ -36920,22 +36861,18 @@ impl crate::pagination::Paginated for builder::MindzpayPaymentList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::MindzPayPayment>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::MindzPayPayment>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::MindzpaySubscriptionList<'_> {
@@ -36943,22 +36880,18 @@ impl crate::pagination::Paginated for builder::MindzpaySubscriptionList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::MindzPaySubscription>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::MindzPaySubscription>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::MindzpayInvoiceList<'_> {
@@ -36966,22 +36899,18 @@ impl crate::pagination::Paginated for builder::MindzpayInvoiceList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::MindzPayInvoice>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::MindzPayInvoice>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::SubscriptionList<'_> {
@@ -36989,22 +36918,18 @@ impl crate::pagination::Paginated for builder::SubscriptionList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::Subscription>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::Subscription>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::TeamList<'_> {
@@ -37012,22 +36937,18 @@ impl crate::pagination::Paginated for builder::TeamList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::TeamMember>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::TeamMember>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 impl crate::pagination::Paginated for builder::UserList<'_> {
@@ -37035,22 +36956,18 @@ impl crate::pagination::Paginated for builder::UserList<'_> {
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    fn fetch_page(
+    async fn fetch_page(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::pagination::Page<types::User>,
-            Error<types::ErrorBody>,
-        >,
-    > + Send {
-        async move {
-            let page = self.send().await?.into_inner();
-            Ok(crate::pagination::Page {
-                count: page.count,
-                next: page.next,
-                items: page.results,
-            })
-        }
+    ) -> ::std::result::Result<
+        crate::pagination::Page<types::User>,
+        Error<types::ErrorBody>,
+    > {
+        let page = self.send().await?.into_inner();
+        Ok(crate::pagination::Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 /// Every operation in the schema, sorted by id: method, path template,
