@@ -1,0 +1,649 @@
+//! [`ClientBuilder`]: base URL, credentials, HTTP client and TLS in one place.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), mindz_sdk::BuildError> {
+//! let client = mindz_sdk::Client::builder()
+//!     .ead_id("escola") // https://escola.mindz.com.br/api
+//!     .client_credentials("my-app-id", "my-api-key")
+//!     .build()?;
+//! # Ok(()) }
+//! ```
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::Client;
+use crate::auth::{
+    AccessToken, ClientCredentialsProvider, CustomProvider, DEFAULT_TOKEN_REFRESH_SKEW,
+    DynTokenProvider, StaticToken, TokenProvider,
+};
+use crate::retry::{Resilience, RetryPolicy};
+use crate::state::ClientState;
+
+/// Default for [`ClientBuilder::timeout`].
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Connect timeout of the HTTP client that [`ClientBuilder::build`] makes.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default `User-Agent`: `mindz-sdk-rust/<crate version>`.
+pub const DEFAULT_USER_AGENT: &str = concat!("mindz-sdk-rust/", env!("CARGO_PKG_VERSION"));
+
+const REDACTED: &str = "***";
+
+impl Client {
+    /// Starts configuring a client. See [`ClientBuilder`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+}
+
+/// Configures and builds a [`Client`].
+///
+/// A base URL is required: [`ead_id`](Self::ead_id) or
+/// [`base_url`](Self::base_url). At most one authentication method may be
+/// set: [`client_credentials`](Self::client_credentials),
+/// [`bearer_token`](Self::bearer_token) or
+/// [`token_provider`](Self::token_provider); with none, only the public
+/// operations work. [`build`](Self::build) checks everything and says what is
+/// wrong in a [`BuildError`].
+///
+/// `Debug` shows the configuration with the API key and tokens as `***`.
+#[derive(Default)]
+pub struct ClientBuilder {
+    ead_id: Option<String>,
+    base_url: Option<String>,
+    token_url: Option<String>,
+    credentials: Option<(String, String)>,
+    bearer: Option<String>,
+    provider: Option<Arc<dyn DynTokenProvider>>,
+    http_client: Option<reqwest::Client>,
+    timeout: Option<Duration>,
+    user_agent: Option<String>,
+    refresh_skew: Option<Duration>,
+    auth_in_body: Option<bool>,
+    retry: Option<RetryPolicy>,
+    connect_timeout: Option<Duration>,
+    deadline: Option<Duration>,
+}
+
+impl ClientBuilder {
+    /// The school's Mindz id, the subdomain of `<ead_id>.mindz.com.br`: the
+    /// base URL becomes `https://<ead_id>.mindz.com.br/api` and the default
+    /// token URL `https://<ead_id>.mindz.com.br/o/token/`.
+    /// Conflicts with [`base_url`](Self::base_url).
+    pub fn ead_id(mut self, ead_id: impl Into<String>) -> Self {
+        self.ead_id = Some(ead_id.into());
+        self
+    }
+
+    /// The API base URL, e.g. `https://escola.mindz.com.br/api` (a trailing
+    /// `/` is ignored). Must be `https`, except for loopback hosts
+    /// (`127.0.0.0/8`, `::1`, `localhost`), where plain `http` is allowed for
+    /// tests. Without [`token_url`](Self::token_url), the token URL is
+    /// `<scheme>://<host>[:<port>]/o/token/` of this URL.
+    /// Conflicts with [`ead_id`](Self::ead_id).
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// OAuth2 client credentials from the Mindz admin (*Configurações >
+    /// API*): `client_id = APP_ID`, `client_secret = API_KEY`. Tokens are
+    /// fetched from the [`token_url`](Self::token_url) with the
+    /// client-credentials grant, cached and refreshed automatically.
+    pub fn client_credentials(
+        mut self,
+        app_id: impl Into<String>,
+        api_key: impl Into<String>,
+    ) -> Self {
+        self.credentials = Some((app_id.into(), api_key.into()));
+        self
+    }
+
+    /// The OAuth2 token endpoint for [`client_credentials`](Self::client_credentials).
+    ///
+    /// Default: `https://<ead_id>.mindz.com.br/o/token/`, or
+    /// `<scheme>://<host>[:<port>]/o/token/` of the [`base_url`](Self::base_url).
+    /// **This default is an assumption** (a Django OAuth Toolkit convention),
+    /// not confirmed by Mindz: set it if your token endpoint differs. Same
+    /// `https` rule as the base URL.
+    pub fn token_url(mut self, token_url: impl Into<String>) -> Self {
+        self.token_url = Some(token_url.into());
+        self
+    }
+
+    /// How the client credentials are sent to the token endpoint: `false`
+    /// (default) uses HTTP Basic authentication (RFC 6749 §2.3.1, oauth2's
+    /// default); `true` sends `client_id` and `client_secret` as form fields
+    /// in the body. Which one Mindz expects is **not confirmed**.
+    pub fn token_auth_in_body(mut self, in_body: bool) -> Self {
+        self.auth_in_body = Some(in_body);
+        self
+    }
+
+    /// A fixed access token obtained elsewhere, sent as
+    /// `Authorization: Bearer <token>` and never refreshed.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer = Some(token.into());
+        self
+    }
+
+    /// Your own source of access tokens. See [`TokenProvider`].
+    pub fn token_provider(mut self, provider: impl TokenProvider) -> Self {
+        self.provider = Some(Arc::new(CustomProvider(provider)));
+        self
+    }
+
+    /// Uses this `reqwest::Client` for the API and the token endpoint
+    /// instead of building one. Build it from
+    /// [`tls::reqwest_builder`](crate::tls::reqwest_builder) (a plain
+    /// `reqwest::Client::new()` panics: the workspace's reqwest has no
+    /// default crypto provider). Conflicts with [`timeout`](Self::timeout),
+    /// [`connect_timeout`](Self::connect_timeout) and
+    /// [`user_agent`](Self::user_agent): set those on your client (the SDK
+    /// then adds no per-attempt timeout of its own; retries and
+    /// [`deadline`](Self::deadline) still apply).
+    /// Do not give it a default `Authorization` header.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Time allowed for each attempt of a request, from connecting to
+    /// reading the body. Default [`DEFAULT_TIMEOUT`] (30 s). An attempt that
+    /// runs out of time fails with a timeout error
+    /// ([`crate::error::Error::Timeout`]) and is retried as the
+    /// [`retry`](Self::retry) policy allows.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed to establish a connection. Default [`CONNECT_TIMEOUT`]
+    /// (10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Overall time allowed for a call, all attempts and the waits between
+    /// them included. None by default. When it expires the call fails with a
+    /// timeout error; a retry whose wait would run past it is not made (the
+    /// last response or error is returned instead).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// When and how failed requests are retried. Default
+    /// [`RetryPolicy::default`] (3 attempts); [`RetryPolicy::none`] sends
+    /// every request once.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// The `User-Agent` header. Default [`DEFAULT_USER_AGENT`].
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// How long before its expiry a cached token is replaced. Default
+    /// [`DEFAULT_TOKEN_REFRESH_SKEW`] (60 s), capped at half the token's
+    /// lifetime. Only for [`client_credentials`](Self::client_credentials).
+    pub fn token_refresh_skew(mut self, skew: Duration) -> Self {
+        self.refresh_skew = Some(skew);
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`] naming the first problem found.
+    pub fn build(self) -> Result<Client, BuildError> {
+        let base = match (&self.ead_id, &self.base_url) {
+            (Some(_), Some(_)) => return Err(BuildError::ConflictingBaseUrl),
+            (None, None) => return Err(BuildError::MissingBaseUrl),
+            (Some(ead_id), None) => ead_id_base_url(ead_id)?,
+            (None, Some(url)) => parse_base_url(url)?,
+        };
+
+        let mut methods = Vec::new();
+        if self.credentials.is_some() {
+            methods.push("client_credentials");
+        }
+        if self.bearer.is_some() {
+            methods.push("bearer_token");
+        }
+        if self.provider.is_some() {
+            methods.push("token_provider");
+        }
+        if methods.len() > 1 {
+            return Err(BuildError::ConflictingAuth { methods });
+        }
+        if self.credentials.is_none() {
+            let unused = [
+                ("token_url", self.token_url.is_some()),
+                ("token_auth_in_body", self.auth_in_body.is_some()),
+                ("token_refresh_skew", self.refresh_skew.is_some()),
+            ];
+            if let Some((option, _)) = unused.iter().find(|(_, set)| *set) {
+                return Err(BuildError::NeedsClientCredentials { option });
+            }
+        }
+        if self.http_client.is_some() {
+            if self.timeout.is_some() {
+                return Err(BuildError::ConflictsWithHttpClient { option: "timeout" });
+            }
+            if self.connect_timeout.is_some() {
+                return Err(BuildError::ConflictsWithHttpClient {
+                    option: "connect_timeout",
+                });
+            }
+            if self.user_agent.is_some() {
+                return Err(BuildError::ConflictsWithHttpClient {
+                    option: "user_agent",
+                });
+            }
+        }
+
+        // With a caller's HTTP client, its own timeouts apply per attempt.
+        let attempt_timeout = match self.http_client {
+            Some(_) => None,
+            None => Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT)),
+        };
+        let resilience = Resilience::new(
+            self.retry.unwrap_or_default(),
+            attempt_timeout,
+            self.deadline,
+        );
+        let http = match self.http_client {
+            Some(client) => client,
+            None => {
+                let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
+                let user_agent = reqwest::header::HeaderValue::from_str(user_agent)
+                    .map_err(|_| BuildError::InvalidUserAgent)?;
+                crate::tls::reqwest_builder()
+                    .map_err(|err| BuildError::Tls(err.to_string()))?
+                    .connect_timeout(self.connect_timeout.unwrap_or(CONNECT_TIMEOUT))
+                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                    .user_agent(user_agent)
+                    .build()
+                    .map_err(BuildError::HttpClient)?
+            }
+        };
+
+        let auth: Option<Arc<dyn DynTokenProvider>> =
+            match (self.credentials, self.bearer, self.provider) {
+                (Some((app_id, api_key)), None, None) => {
+                    if app_id.trim().is_empty() {
+                        return Err(BuildError::EmptyCredential { field: "app_id" });
+                    }
+                    if api_key.is_empty() {
+                        return Err(BuildError::EmptyCredential { field: "api_key" });
+                    }
+                    let token_url = match &self.token_url {
+                        Some(url) => parse_token_url(url)?,
+                        None => default_token_url(&base)?,
+                    };
+                    Some(Arc::new(ClientCredentialsProvider::new(
+                        app_id,
+                        api_key,
+                        token_url,
+                        self.auth_in_body.unwrap_or(false),
+                        self.refresh_skew.unwrap_or(DEFAULT_TOKEN_REFRESH_SKEW),
+                        http.clone(),
+                    )))
+                }
+                (None, Some(token), None) => {
+                    if token.is_empty() {
+                        return Err(BuildError::EmptyCredential {
+                            field: "bearer_token",
+                        });
+                    }
+                    if reqwest::header::HeaderValue::from_str(&token).is_err() {
+                        return Err(BuildError::InvalidBearerToken);
+                    }
+                    Some(Arc::new(StaticToken(AccessToken::new(token))))
+                }
+                (None, None, Some(provider)) => Some(provider),
+                _ => None,
+            };
+
+        let base = base.as_str().trim_end_matches('/').to_owned();
+        Ok(Client::new_with_client(
+            &base,
+            http,
+            ClientState { auth, resilience },
+        ))
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Provider<'a>(&'a Arc<dyn DynTokenProvider>);
+        impl fmt::Debug for Provider<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.describe(f)
+            }
+        }
+        f.debug_struct("ClientBuilder")
+            .field("ead_id", &self.ead_id)
+            .field("base_url", &self.base_url.as_deref().map(redact_url))
+            .field("token_url", &self.token_url.as_deref().map(redact_url))
+            .field(
+                "credentials",
+                &self
+                    .credentials
+                    .as_ref()
+                    .map(|(app_id, _)| format!("app_id={app_id}, api_key={REDACTED}")),
+            )
+            .field("bearer_token", &self.bearer.as_ref().map(|_| REDACTED))
+            .field("token_provider", &self.provider.as_ref().map(Provider))
+            .field("http_client", &self.http_client.is_some())
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("token_refresh_skew", &self.refresh_skew)
+            .field("token_auth_in_body", &self.auth_in_body)
+            .field("retry", &self.retry)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("deadline", &self.deadline)
+            .finish()
+    }
+}
+
+/// What is wrong with a [`ClientBuilder`] configuration or with the
+/// environment read by [`Client::from_env`].
+///
+/// Messages name the option or variable at fault and never contain secrets.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// Neither `ead_id` nor `base_url` was set.
+    MissingBaseUrl,
+    /// Both `ead_id` and `base_url` were set.
+    ConflictingBaseUrl,
+    /// The `ead_id` is not a valid subdomain.
+    InvalidEadId {
+        /// The value given.
+        ead_id: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A URL could not be used.
+    InvalidUrl {
+        /// `base_url` or `token_url`.
+        option: &'static str,
+        /// The value given (any password in it replaced by `***`).
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A URL uses plain `http` for a host that is not loopback.
+    InsecureUrl {
+        /// `base_url` or `token_url`.
+        option: &'static str,
+        /// The value given.
+        url: String,
+    },
+    /// More than one authentication method was set.
+    ConflictingAuth {
+        /// The methods set, e.g. `["client_credentials", "bearer_token"]`.
+        methods: Vec<&'static str>,
+    },
+    /// An option that only applies to client credentials was set without them.
+    NeedsClientCredentials {
+        /// `token_url`, `token_auth_in_body` or `token_refresh_skew`.
+        option: &'static str,
+    },
+    /// An option that configures the HTTP client was set together with
+    /// [`ClientBuilder::http_client`].
+    ConflictsWithHttpClient {
+        /// `timeout` or `user_agent`.
+        option: &'static str,
+    },
+    /// A credential is empty.
+    EmptyCredential {
+        /// `app_id`, `api_key` or `bearer_token`.
+        field: &'static str,
+    },
+    /// The bearer token contains characters not allowed in an HTTP header.
+    InvalidBearerToken,
+    /// The user agent contains characters not allowed in an HTTP header.
+    InvalidUserAgent,
+    /// The TLS configuration could not be built.
+    Tls(String),
+    /// reqwest could not build the HTTP client.
+    HttpClient(reqwest::Error),
+    /// Required environment variables are not set (empty counts as not set).
+    MissingEnv {
+        /// The variables, any of which (or the group of which) would do.
+        vars: Vec<&'static str>,
+        /// What to set.
+        hint: &'static str,
+    },
+    /// Environment variables that exclude each other are both set.
+    ConflictingEnv {
+        /// The variables in conflict.
+        vars: Vec<&'static str>,
+    },
+    /// An environment variable has an unusable value.
+    InvalidEnv {
+        /// The variable.
+        var: &'static str,
+        /// What is wrong with its value.
+        source: Box<BuildError>,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::MissingBaseUrl => f.write_str(
+                "no base URL: call .ead_id(\"your-school\") or .base_url(\"https://your-school.mindz.com.br/api\")",
+            ),
+            BuildError::ConflictingBaseUrl => {
+                f.write_str("both ead_id and base_url are set: use only one")
+            }
+            BuildError::InvalidEadId { ead_id, reason } => {
+                write!(f, "invalid ead_id `{ead_id}`: {reason}")
+            }
+            BuildError::InvalidUrl {
+                option,
+                url,
+                reason,
+            } => write!(f, "invalid {option} `{url}`: {reason}"),
+            BuildError::InsecureUrl { option, url } => write!(
+                f,
+                "{option} `{url}` uses plain http on a host that is not loopback: use https (http is allowed only for 127.0.0.0/8, ::1 and localhost)"
+            ),
+            BuildError::ConflictingAuth { methods } => write!(
+                f,
+                "more than one authentication method is set ({}): choose one",
+                methods.join(", ")
+            ),
+            BuildError::NeedsClientCredentials { option } => write!(
+                f,
+                "{option} only applies to client_credentials authentication, which is not configured"
+            ),
+            BuildError::ConflictsWithHttpClient { option } => write!(
+                f,
+                "{option} cannot be combined with http_client: configure it on your reqwest::Client"
+            ),
+            BuildError::EmptyCredential { field } => write!(f, "{field} is empty"),
+            BuildError::InvalidBearerToken => f.write_str(
+                "bearer_token contains characters not allowed in an HTTP header",
+            ),
+            BuildError::InvalidUserAgent => f.write_str(
+                "user_agent contains characters not allowed in an HTTP header",
+            ),
+            BuildError::Tls(message) => write!(f, "cannot configure TLS: {message}"),
+            BuildError::HttpClient(err) => write!(f, "cannot build the HTTP client: {err}"),
+            BuildError::MissingEnv { hint, .. } => {
+                write!(f, "missing environment variable: {hint}")
+            }
+            BuildError::ConflictingEnv { vars } => write!(
+                f,
+                "conflicting environment variables {}: set only one",
+                vars.join(" and ")
+            ),
+            BuildError::InvalidEnv { var, source } => write!(f, "{var}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::HttpClient(err) => Some(err),
+            BuildError::InvalidEnv { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// URL checks, shared with env.rs
+
+/// `https://<ead_id>.mindz.com.br/api`, after checking that `ead_id` is one
+/// DNS label.
+pub(crate) fn ead_id_base_url(ead_id: &str) -> Result<reqwest::Url, BuildError> {
+    let invalid = |reason| BuildError::InvalidEadId {
+        ead_id: ead_id.to_owned(),
+        reason,
+    };
+    if ead_id.is_empty() {
+        return Err(invalid("it is empty"));
+    }
+    if ead_id.contains('.') || ead_id.contains('/') || ead_id.contains(':') {
+        return Err(invalid(
+            "give only the subdomain (`escola` for escola.mindz.com.br), or use base_url",
+        ));
+    }
+    if ead_id.len() > 63 {
+        return Err(invalid("it is longer than 63 characters"));
+    }
+    if !ead_id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(invalid(
+            "only ASCII letters, digits and '-' are allowed in a subdomain",
+        ));
+    }
+    if ead_id.starts_with('-') || ead_id.ends_with('-') {
+        return Err(invalid("a subdomain cannot start or end with '-'"));
+    }
+    let url = format!("https://{}.mindz.com.br/api", ead_id.to_ascii_lowercase());
+    reqwest::Url::parse(&url).map_err(|err| invalid_url("base_url", &url, err.to_string()))
+}
+
+pub(crate) fn parse_base_url(url: &str) -> Result<reqwest::Url, BuildError> {
+    let parsed = parse_http_url("base_url", url)?;
+    if parsed.query().is_some() {
+        return Err(invalid_url(
+            "base_url",
+            url,
+            "it must not have a query".into(),
+        ));
+    }
+    Ok(parsed)
+}
+
+pub(crate) fn parse_token_url(url: &str) -> Result<reqwest::Url, BuildError> {
+    let parsed = parse_http_url("token_url", url)?;
+    if parsed.query().is_some() {
+        return Err(invalid_url(
+            "token_url",
+            url,
+            "it must not have a query".into(),
+        ));
+    }
+    Ok(parsed)
+}
+
+/// `<scheme>://<host>[:<port>]/o/token/` of the base URL.
+fn default_token_url(base: &reqwest::Url) -> Result<reqwest::Url, BuildError> {
+    base.join("/o/token/")
+        .map_err(|err| invalid_url("token_url", base.as_str(), err.to_string()))
+}
+
+fn parse_http_url(option: &'static str, url: &str) -> Result<reqwest::Url, BuildError> {
+    let parsed =
+        reqwest::Url::parse(url.trim()).map_err(|err| invalid_url(option, url, err.to_string()))?;
+    match parsed.scheme() {
+        "https" => {}
+        "http" => {
+            if !is_loopback(&parsed) {
+                return Err(BuildError::InsecureUrl {
+                    option,
+                    url: redact_url(url),
+                });
+            }
+        }
+        other => {
+            return Err(invalid_url(
+                option,
+                url,
+                format!("scheme `{other}` is not http or https"),
+            ));
+        }
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(invalid_url(option, url, "it has no host".into()));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(invalid_url(
+            option,
+            url,
+            "it must not contain a user name or password".into(),
+        ));
+    }
+    if parsed.fragment().is_some() {
+        return Err(invalid_url(
+            option,
+            url,
+            "it must not have a fragment".into(),
+        ));
+    }
+    Ok(parsed)
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    // IPv6 hosts come in brackets: `[::1]`.
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn invalid_url(option: &'static str, url: &str, reason: String) -> BuildError {
+    BuildError::InvalidUrl {
+        option,
+        url: redact_url(url),
+        reason,
+    }
+}
+
+/// The URL for messages: a password and the query are replaced by `***`.
+fn redact_url(url: &str) -> String {
+    match reqwest::Url::parse(url.trim()) {
+        Ok(mut parsed) => {
+            if parsed.password().is_some() {
+                let _ = parsed.set_password(Some(REDACTED));
+            }
+            if parsed.query().is_some() {
+                parsed.set_query(Some(REDACTED));
+            }
+            parsed.to_string()
+        }
+        Err(_) => url.to_owned(),
+    }
+}
