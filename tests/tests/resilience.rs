@@ -1,0 +1,682 @@
+//! Retries, timeouts, errors and tracing against servers on 127.0.0.1.
+//!
+//! The servers here are small hand-written HTTP/1.1 servers running as tasks
+//! on the test's own runtime (not wiremock, whose server runs on a thread of
+//! its own). Under a paused Tokio clock, Tokio jumps the clock to the next
+//! timer whenever the runtime has nothing to do; with the server on the same
+//! runtime the loopback I/O is always ready first, so the per-attempt
+//! timeout only fires when a server really does not answer.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use mindz_sdk::{Client, ResultExt as _, RetryPolicy, types};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::time::Instant;
+
+const TOKEN: &str = "tok-SECRET-5f1e2d";
+const APP_ID: &str = "app-resilience";
+const API_KEY: &str = "KEY-SECRET-9a8b7c";
+const USER: &str =
+    r#"{"id": 1, "email": "ana@example.com", "first_name": "Ana", "last_name": "Silva"}"#;
+
+/// A request as the server saw it.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    target: String,
+    headers: Vec<(String, String)>,
+}
+
+/// What the server does with a request.
+enum Reply {
+    /// Answer with status, extra headers and body.
+    With(u16, Vec<(&'static str, String)>, String),
+    /// Close the connection without answering (a reset before the headers).
+    Reset,
+    /// Never answer; keep the connection open.
+    Hang,
+}
+
+fn json(status: u16, body: &str) -> Reply {
+    Reply::With(status, vec![], body.to_owned())
+}
+
+type Handler = dyn Fn(&Seen, usize) -> Reply + Send + Sync;
+
+/// A server on 127.0.0.1 calling `handler` with each request and its index
+/// (0-based, in arrival order).
+struct Server {
+    base_url: String,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl Server {
+    async fn start(handler: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base_url = format!("http://{}/api", listener.local_addr().expect("addr"));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let handler: Arc<Handler> = Arc::new(handler);
+        let log = seen.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
+                tokio::spawn(serve(stream, handler.clone(), log.clone()));
+            }
+        });
+        Self { base_url, seen }
+    }
+
+    fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    fn hits(&self) -> usize {
+        self.seen.lock().unwrap().len()
+    }
+
+    /// A builder for this server with a fixed bearer token.
+    fn builder(&self) -> mindz_sdk::ClientBuilder {
+        Client::builder()
+            .base_url(self.base_url.clone())
+            .bearer_token(TOKEN)
+    }
+}
+
+async fn serve(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<Seen>>>) {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break pos + 4;
+        }
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let mut request_line = lines.next().unwrap_or_default().split(' ');
+    let method = request_line.next().unwrap_or_default().to_owned();
+    let target = request_line.next().unwrap_or_default().to_owned();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let length: usize = headers
+        .iter()
+        .find(|(k, _)| k == "content-length")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    while buf.len() < head_end + length {
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let request = Seen {
+        method,
+        target,
+        headers,
+    };
+    let index = {
+        let mut log = log.lock().unwrap();
+        log.push(request.clone());
+        log.len() - 1
+    };
+    match handler(&request, index) {
+        Reply::With(status, headers, body) => {
+            let mut out = format!(
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
+                body.len()
+            );
+            for (name, value) in headers {
+                out.push_str(&format!("{name}: {value}\r\n"));
+            }
+            out.push_str("\r\n");
+            out.push_str(&body);
+            let _ = stream.write_all(out.as_bytes()).await;
+            let _ = stream.shutdown().await;
+        }
+        Reply::Reset => {
+            let _ = stream.set_zero_linger();
+            drop(stream);
+        }
+        Reply::Hang => {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+fn is_user_get(seen: &Seen) -> bool {
+    seen.method == "GET" && seen.target.starts_with("/api/v2/users/1/")
+}
+
+#[tokio::test(start_paused = true)]
+async fn thirty_percent_503s_all_200_calls_succeed() {
+    // Requests 0, 3, 6 of every ten fail: 30 %, never twice in a row.
+    let server = Server::start(|_, i| {
+        if matches!(i % 10, 0 | 3 | 6) {
+            json(503, r#"{"detail": "Service unavailable."}"#)
+        } else {
+            json(200, USER)
+        }
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let started = Instant::now();
+    for call in 0..200 {
+        let user = client
+            .user_get()
+            .user_id(1)
+            .send()
+            .await
+            .into_sdk()
+            .unwrap_or_else(|e| panic!("call {call}: {e}"));
+        assert_eq!(user.id, 1);
+    }
+    let hits = server.hits();
+    let failed = (0..hits).filter(|i| matches!(i % 10, 0 | 3 | 6)).count();
+    assert_eq!(hits - failed, 200);
+    let share = failed as f64 / hits as f64;
+    assert!((0.28..=0.32).contains(&share), "{failed} of {hits} failed");
+    eprintln!(
+        "200 calls, {hits} requests, {failed} answered 503 ({:.1} %), {:?} of (paused) backoff",
+        share * 100.0,
+        started.elapsed()
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_post_answered_503_is_sent_once() {
+    let server = Server::start(|_, _| json(503, r#"{"detail": "Service unavailable."}"#)).await;
+    let client = server.builder().build().expect("client");
+    let body = types::UserCreate::builder()
+        .email("ana@example.com")
+        .first_name("Ana")
+        .last_name("Silva");
+    let err = client
+        .user_create()
+        .body(body)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(server.hits(), 1);
+    assert_eq!(server.seen()[0].method, "POST");
+
+    // Opting in retries it.
+    let opted = server
+        .builder()
+        .retry(RetryPolicy::default().retry_non_idempotent(true))
+        .build()
+        .expect("client");
+    let body = types::UserCreate::builder()
+        .email("ana@example.com")
+        .first_name("Ana")
+        .last_name("Silva");
+    let err = opted
+        .user_create()
+        .body(body)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(err.is_retryable());
+    assert_eq!(server.hits(), 1 + 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_two_seconds_is_honoured() {
+    let server = Server::start(|_, i| match i {
+        0 => Reply::With(
+            429,
+            vec![("retry-after", "2".to_owned())],
+            r#"{"detail": "Slow down."}"#.to_owned(),
+        ),
+        _ => json(200, USER),
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let started = Instant::now();
+    let user = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .expect("retried");
+    let waited = started.elapsed();
+    assert_eq!(user.id, 1);
+    assert_eq!(server.hits(), 2);
+    assert!(
+        waited >= Duration::from_secs(2) && waited < Duration::from_millis(2500),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_past_the_cap_returns_at_once() {
+    let server = Server::start(|_, _| {
+        Reply::With(
+            503,
+            vec![("retry-after", "120".to_owned())],
+            r#"{"detail": "Maintenance."}"#.to_owned(),
+        )
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let started = Instant::now();
+    let err = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert_eq!(started.elapsed(), Duration::ZERO);
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_server_that_never_answers_times_out() {
+    let server = Server::start(|_, _| Reply::Hang).await;
+
+    let client = server
+        .builder()
+        .timeout(Duration::from_secs(5))
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let started = Instant::now();
+    let err = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(err.is_transport() && err.is_retryable());
+    assert_eq!(started.elapsed(), Duration::from_secs(5));
+    assert_eq!(server.hits(), 1);
+    assert!(
+        err.to_string().contains("per-attempt timeout of 5s"),
+        "{err}"
+    );
+
+    // Retried per the policy (timeouts are retryable for GET) until the
+    // overall deadline stops it.
+    let client = server
+        .builder()
+        .timeout(Duration::from_secs(5))
+        .retry(RetryPolicy::default().max_attempts(10).jitter(false))
+        .deadline(Duration::from_secs(12))
+        .build()
+        .expect("client");
+    let started = Instant::now();
+    let err = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert_eq!(started.elapsed(), Duration::from_secs(12));
+    assert_eq!(server.hits(), 1 + 3);
+    assert!(err.to_string().contains("deadline of 12s"), "{err}");
+
+    // The raw generated error is a reqwest timeout too.
+    let raw = client.user_get().user_id(1).send().await.unwrap_err();
+    let source = std::error::Error::source(&raw).and_then(|s| s.downcast_ref::<reqwest::Error>());
+    assert!(source.is_some_and(reqwest::Error::is_timeout), "{raw:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_reset_before_the_headers_is_retried_for_get_not_post() {
+    let server = Server::start(|seen, _| {
+        static RESETS: AtomicUsize = AtomicUsize::new(0);
+        if seen.method == "POST" || RESETS.fetch_add(1, Ordering::SeqCst) == 0 {
+            Reply::Reset
+        } else {
+            json(200, USER)
+        }
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let user = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .expect("retried");
+    assert_eq!(user.id, 1);
+    assert_eq!(server.hits(), 2);
+    assert!(server.seen().iter().all(is_user_get));
+
+    let body = types::UserCreate::builder()
+        .email("ana@example.com")
+        .first_name("Ana")
+        .last_name("Silva");
+    let err = client
+        .user_create()
+        .body(body)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(err.is_transport() && !err.is_timeout(), "{err:?}");
+    assert_eq!(server.hits(), 3, "the POST was sent once");
+}
+
+#[tokio::test(start_paused = true)]
+async fn connection_refused_is_retried_even_for_post() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("addr").port()
+    };
+    let client = Client::builder()
+        .base_url(format!("http://127.0.0.1:{port}/api"))
+        .bearer_token(TOKEN)
+        .retry(RetryPolicy::default().jitter(false))
+        .build()
+        .expect("client");
+    let started = Instant::now();
+    let body = types::UserCreate::builder()
+        .email("ana@example.com")
+        .first_name("Ana")
+        .last_name("Silva");
+    let err = client
+        .user_create()
+        .body(body)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(err.is_transport() && !err.is_timeout(), "{err:?}");
+    assert!(err.to_string().starts_with("could not connect: "), "{err}");
+    // Waited 250 ms + 500 ms between the three attempts.
+    assert_eq!(started.elapsed(), Duration::from_millis(750));
+}
+
+#[tokio::test(start_paused = true)]
+async fn malformed_json_is_a_decode_error_with_the_raw_body() {
+    const BODY: &str = r#"{"id": 1, "email": "ana@example.com", "first_na"#;
+    let server = Server::start(|_, _| json(200, BODY)).await;
+    let client = server.builder().build().expect("client");
+    let err = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    let mindz_sdk::error::Error::Decode(decode) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(decode.raw_body(), BODY);
+    assert_eq!(err.raw_body(), Some(BODY));
+    assert!(decode.message().contains("EOF"), "{}", decode.message());
+    assert!(!decode.is_truncated());
+    assert!(std::error::Error::source(&err).is_some());
+    assert_eq!(server.hits(), 1, "decode errors are not retried");
+}
+
+#[tokio::test(start_paused = true)]
+async fn not_found_is_an_api_error_with_detail_status_and_request_id() {
+    let server = Server::start(|_, _| {
+        Reply::With(
+            404,
+            vec![("x-request-id", "req-7f3a".to_owned())],
+            r#"{"detail": "Not found."}"#.to_owned(),
+        )
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let err = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(matches!(err, mindz_sdk::error::Error::Api(_)), "{err:?}");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+    assert_eq!(err.detail(), Some("Not found."));
+    assert_eq!(err.request_id(), Some("req-7f3a"));
+    assert_eq!(err.operation().map(|op| op.id), Some("user_get"));
+    assert!(!err.is_retryable() && !err.is_auth() && !err.is_transport());
+    assert_eq!(
+        err.to_string(),
+        "404 Not Found from GET /v2/users/{user_id}/: Not found. (request id req-7f3a)"
+    );
+    let debug = format!("{err:?}");
+    assert!(!debug.contains(TOKEN), "{debug}");
+    assert_eq!(server.hits(), 1);
+
+    // `?` works in a function returning mindz_sdk::Result.
+    async fn get(client: &Client) -> mindz_sdk::Result<i64> {
+        Ok(client.user_get().user_id(1).send().await?.id)
+    }
+    assert!(get(&client).await.unwrap_err().detail().is_some());
+}
+
+#[tokio::test(start_paused = true)]
+async fn non_json_error_bodies_keep_status_and_text() {
+    const HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    let server = Server::start(|seen, _| {
+        if seen.target.contains("/users/1/") {
+            Reply::With(
+                502,
+                vec![("x-request-id", "edge-1".to_owned())],
+                HTML.to_owned(),
+            )
+        } else {
+            Reply::With(404, vec![], String::new())
+        }
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let err = client
+        .user_get()
+        .user_id(1)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert_eq!(server.hits(), 3, "502 is retried");
+    let api = err.api().expect("an API error, not a decode error");
+    assert!(api.has_raw_body());
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(502));
+    assert_eq!(err.detail(), Some(HTML));
+    assert_eq!(err.request_id(), Some("edge-1"));
+    assert!(err.is_retryable());
+    assert_eq!(
+        err.to_string(),
+        format!("502 Bad Gateway from GET /v2/users/{{user_id}}/: {HTML} (request id edge-1)")
+    );
+
+    let err = client
+        .user_get()
+        .user_id(2)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+    assert_eq!(err.detail(), None);
+    assert_eq!(
+        err.to_string(),
+        "404 Not Found from GET /v2/users/{user_id}/"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn validation_errors_give_field_messages() {
+    let server = Server::start(|_, _| {
+        json(
+            400,
+            r#"{"email": ["Enter a valid email address."], "non_field_errors": ["Duplicate."]}"#,
+        )
+    })
+    .await;
+    let client = server.builder().build().expect("client");
+    let body = types::UserCreate::builder()
+        .email("not-an-email")
+        .first_name("Ana")
+        .last_name("Silva");
+    let err = client
+        .user_create()
+        .body(body)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert!(err.is_invalid_request());
+    let fields = err.field_errors();
+    assert_eq!(fields["email"], ["Enter a valid email address."]);
+    assert_eq!(fields["non_field_errors"], ["Duplicate."]);
+    assert_eq!(
+        err.to_string(),
+        "400 Bad Request from POST /v2/users/: email: Enter a valid email address.; non_field_errors: Duplicate."
+    );
+}
+
+/// A `tracing` writer into a shared buffer.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
+    type Writer = Capture;
+    fn make_writer(&'a self) -> Capture {
+        self.clone()
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn traces_carry_no_secret_and_no_query_value() {
+    use tracing_subscriber::fmt::format::FmtSpan;
+    const SEARCH: &str = "maria.secret@example.com";
+
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(capture.clone())
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(FmtSpan::CLOSE)
+        .with_ansi(false)
+        .finish();
+    // With a single dispatcher registered, tracing-core computes the interest
+    // of callsites first hit on *other* test threads from those threads'
+    // (empty) default and caches "never". A second dispatcher makes it ask
+    // every registered dispatcher, ours included.
+    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
+    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::callsite::rebuild_interest_cache();
+
+    // Client credentials: the API key goes to the token endpoint, the token
+    // to the API; the first list request is answered 503 and retried.
+    let server = Server::start(|seen, _| {
+        if seen.target.starts_with("/o/token/") {
+            return json(
+                200,
+                &format!(
+                    r#"{{"access_token": "{TOKEN}", "token_type": "Bearer", "expires_in": 3600}}"#
+                ),
+            );
+        }
+        static LISTS: AtomicUsize = AtomicUsize::new(0);
+        if seen.target.starts_with("/api/v2/users/?") && LISTS.fetch_add(1, Ordering::SeqCst) == 0 {
+            return json(503, r#"{"detail": "busy"}"#);
+        }
+        if seen.target.starts_with("/api/v2/users/?") {
+            return json(
+                200,
+                &format!(r#"{{"count": 1, "next": null, "previous": null, "results": [{USER}]}}"#),
+            );
+        }
+        json(404, r#"{"detail": "Not found."}"#)
+    })
+    .await;
+    let client = Client::builder()
+        .base_url(server.base_url.clone())
+        .client_credentials(APP_ID, API_KEY)
+        .build()
+        .expect("client");
+    let page = client
+        .user_list()
+        .search(SEARCH)
+        .send()
+        .await
+        .into_sdk()
+        .expect("list");
+    assert_eq!(page.results.len(), 1);
+    let err = client
+        .user_get()
+        .user_id(2)
+        .send()
+        .await
+        .into_sdk()
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+
+    // The secrets did travel...
+    let seen = server.seen();
+    assert!(
+        seen.iter()
+            .any(|s| s.target.contains("search=maria.secret"))
+    );
+    assert!(seen.iter().any(|s| {
+        s.headers
+            .iter()
+            .any(|(k, v)| k == "authorization" && v.contains(TOKEN))
+    }));
+
+    // ...but not into the trace.
+    let output = String::from_utf8(capture.0.lock().unwrap().clone()).expect("utf-8");
+    for secret in [
+        TOKEN, API_KEY, "Bearer", "Basic ", SEARCH, "maria", "search=",
+    ] {
+        assert!(
+            !output.contains(secret),
+            "trace contains {secret:?}:\n{output}"
+        );
+    }
+    for expected in [
+        "mindz.request",
+        "operation_id=\"user_list\"",
+        "method=\"GET\"",
+        "path=\"/v2/users/\"",
+        "attempt=2",
+        "status=200",
+        "duration_ms=",
+        "retrying",
+        "reason=status 503",
+        "operation_id=\"user_get\"",
+        "path=\"/v2/users/{user_id}/\"",
+        "status=404",
+    ] {
+        assert!(
+            output.contains(expected),
+            "trace lacks {expected:?}:\n{output}"
+        );
+    }
+}
