@@ -21,7 +21,7 @@
 //! use futures::TryStreamExt;
 //! use mindz_sdk::prelude::*;
 //!
-//! # async fn run(client: mindz_sdk::Client) -> Result<(), mindz_sdk::Error<mindz_sdk::types::ErrorBody>> {
+//! # async fn run(client: mindz_sdk::Client) -> Result<(), mindz_sdk::Error> {
 //! let mut users = std::pin::pin!(client.user_list().search("maria").stream());
 //! while let Some(user) = users.try_next().await? {
 //!     println!("{}", user.email);
