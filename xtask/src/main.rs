@@ -2,7 +2,10 @@
 //!
 //! - `generate`: lint the schema and write `mindz-sdk/src/generated.rs`;
 //! - `check`: regenerate in memory and fail with a diff if the checked-in file is stale;
-//! - `lint`: run the schema lint alone.
+//! - `lint`: run the schema lint alone;
+//! - `conformance`: drive every operation through the SDK against Prism (static and dynamic mocks);
+//! - `spec-lint`: lint the schema with Redocly CLI;
+//! - `bench`: the SDK's performance figures (see `bench.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +13,10 @@ use std::time::Instant;
 
 use mindz_codegen::{generate, lint, load};
 
-const USAGE: &str = "usage: cargo xtask <generate|check|lint>";
+mod bench;
+mod conformance;
+
+const USAGE: &str = "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench>";
 const SCHEMA: &str = "schema/mindz.yaml";
 const GENERATED: &str = "mindz-sdk/src/generated.rs";
 
@@ -21,6 +27,9 @@ fn main() -> ExitCode {
         Some("generate") => cmd_generate(&root),
         Some("check") => cmd_check(&root),
         Some("lint") => cmd_lint(&root),
+        Some("conformance") => conformance::run(&root),
+        Some("spec-lint") => conformance::spec_lint(&root),
+        Some("bench") => bench::run(&root),
         Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
         None => Err(USAGE.to_string()),
     };
