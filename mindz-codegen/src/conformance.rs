@@ -23,7 +23,7 @@ use quote::quote;
 use serde_json::{Map, Value};
 
 use crate::enums::{self, OpenEnum};
-use crate::load::METHODS;
+use crate::load::{self, METHODS, resolve};
 
 /// Where the generated driver calls live, relative to the workspace root.
 pub const DRIVER_CALLS: &str = "tests/src/conformance/calls.rs";
@@ -98,19 +98,7 @@ fn plan_operation(
 ) -> Result<PlannedCall, ConformanceError> {
     let mut path_params = Vec::new();
     let mut query_params = Vec::new();
-    let declared = item
-        .get("parameters")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .chain(
-            op.get("parameters")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten(),
-        );
-    for param in declared {
-        let param = resolve(doc, param);
+    for param in load::parameters(doc, item, op) {
         let name = param
             .get("name")
             .and_then(Value::as_str)
@@ -340,22 +328,6 @@ fn string(schema: &Value, hint: &str) -> String {
         .collect()
 }
 
-/// Follows local `$ref`s (`#/...`) until a value without one.
-fn resolve<'a>(doc: &'a Value, mut value: &'a Value) -> &'a Value {
-    for _ in 0..32 {
-        let Some(target) = value
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-            .and_then(|pointer| doc.pointer(pointer))
-        else {
-            return value;
-        };
-        value = target;
-    }
-    value
-}
-
 fn error(operation: &str, message: impl Into<String>) -> ConformanceError {
     ConformanceError {
         operation: operation.to_string(),
@@ -458,19 +430,8 @@ fn param_schemas<'a>(
             if op.get("operationId").and_then(Value::as_str) != Some(id) {
                 continue;
             }
-            let declared = item
-                .get("parameters")
-                .and_then(Value::as_array)
+            return Ok(load::parameters(doc, item, op)
                 .into_iter()
-                .flatten()
-                .chain(
-                    op.get("parameters")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten(),
-                );
-            return Ok(declared
-                .map(|p| resolve(doc, p))
                 .filter_map(|p| {
                     let name = p.get("name")?.as_str()?.to_string();
                     Some((name, p.get("schema").unwrap_or(&Value::Null)))

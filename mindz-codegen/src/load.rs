@@ -96,3 +96,42 @@ pub fn count_operations(doc: &serde_json::Value) -> usize {
         })
         .unwrap_or(0)
 }
+
+/// Follows local `$ref`s (`#/...`) from `value` until a value without one
+/// (at most 32 hops; an unresolvable reference stops where it is).
+pub fn resolve<'a>(
+    doc: &'a serde_json::Value,
+    mut value: &'a serde_json::Value,
+) -> &'a serde_json::Value {
+    for _ in 0..32 {
+        let Some(target) = value
+            .get("$ref")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+            .and_then(|pointer| doc.pointer(pointer))
+        else {
+            return value;
+        };
+        value = target;
+    }
+    value
+}
+
+/// The parameters of operation `op` of path item `item`: the path item's,
+/// then the operation's own, with `$ref`s resolved.
+pub fn parameters<'a>(
+    doc: &'a serde_json::Value,
+    item: &'a serde_json::Value,
+    op: &'a serde_json::Value,
+) -> Vec<&'a serde_json::Value> {
+    let list = |v: &'a serde_json::Value| {
+        v.get("parameters")
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+    };
+    list(item)
+        .chain(list(op))
+        .map(|p| resolve(doc, p))
+        .collect()
+}

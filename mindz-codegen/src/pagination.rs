@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use crate::load::METHODS;
+use crate::load::{self, METHODS};
 
 /// A list operation that can be paginated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,19 +38,7 @@ pub fn list_operations(doc: &Value) -> Vec<ListOperation> {
             let Some(id) = op.get("operationId").and_then(Value::as_str) else {
                 continue;
             };
-            let params: Vec<&Value> = item
-                .get("parameters")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .chain(
-                    op.get("parameters")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten(),
-                )
-                .map(|p| resolve(doc, p))
-                .collect();
+            let params = load::parameters(doc, item, op);
             let has = |name: &str| {
                 params.iter().any(|p| {
                     p.get("in").and_then(Value::as_str) == Some("query")
@@ -92,17 +80,6 @@ pub fn list_operations(doc: &Value) -> Vec<ListOperation> {
         }
     }
     found
-}
-
-fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
-    match value
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-    {
-        Some(pointer) => doc.pointer(pointer).unwrap_or(value),
-        None => value,
-    }
 }
 
 /// `user_list` → `UserList`, as progenitor names builder types.
