@@ -128,3 +128,38 @@ fn public_operation_and_integer_enum() {
         )
     );
 }
+
+/// A schema that breaks a lint rule is refused with the rule's pointer, and
+/// nothing is generated.
+#[test]
+fn broken_schema_is_refused_with_its_pointer() {
+    let mut doc = schema();
+    doc["openapi"] = serde_json::json!("3.1.0");
+    match generate(&doc) {
+        Err(mindz_codegen::GenerateError::Lint(diags)) => {
+            let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                text,
+                [
+                    r#"/openapi: openapi version "3.1.0" is not supported by progenitor, expected 3.0.x"#
+                ]
+            );
+        }
+        Err(other) => panic!("expected a lint error, got {other}"),
+        Ok(_) => panic!("a 3.1 schema was generated"),
+    }
+}
+
+/// An enum whose values give clashing Rust names is refused, naming the value.
+#[test]
+fn clashing_enum_variant_names_are_refused() {
+    let mut doc = schema();
+    doc["components"]["schemas"]["UserGender"]["enum"] = serde_json::json!(["male", "Male"]);
+    match generate(&doc) {
+        Err(e) => assert_eq!(
+            e.to_string(),
+            "the schema has 1 lint error(s):\n  /components/schemas/UserGender/enum/1: value \"Male\" gives the variant name `Male` twice; set x-enum-varnames"
+        ),
+        Ok(_) => panic!("clashing variant names were generated"),
+    }
+}
