@@ -4,6 +4,9 @@
 //! cargo xtask bench [--quick] [--only PHASE] [--builds] [--no-runtime]
 //! ```
 //!
+//! PHASE is one of `latency`, `throughput`, `refresh`, `hook-path`,
+//! `loop-sdk`, `loop-plain` (see `tests/src/bin/bench.rs`).
+//!
 //! - Runs the benchmark binary, `cargo run --release -p mindz-tests --bin
 //!   bench` (`tests/src/bin/bench.rs`: latency, throughput, token refresh and
 //!   the hook path against a loopback server), and prints its table.
@@ -35,7 +38,7 @@ const RUNS: usize = 5;
 const SCHEMA_LINE: &str = "description: Short biography.";
 const SCHEMA_LINE_CHANGED: &str = "description: Short biography of the user.";
 
-const USAGE: &str = "usage: cargo xtask bench [--quick] [--only latency|throughput|refresh|hook-path] [--builds] [--no-runtime]";
+const USAGE: &str = "usage: cargo xtask bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain] [--builds] [--no-runtime]";
 
 pub fn run(root: &Path) -> Result<(), String> {
     let mut bench_args: Vec<String> = Vec::new();
@@ -80,7 +83,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
 
     let mut rows: Vec<(String, String)> = Vec::new();
-    eprintln!("bench: timing `cargo xtask check` and `cargo xtask generate`");
+    eprintln!("bench: timing `xtask check` and `xtask generate`");
     let check = time_xtask(root, "check")?;
     match check {
         Some(median) => {

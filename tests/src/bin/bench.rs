@@ -1,0 +1,1371 @@
+//! `bench`: what the SDK costs on top of plain reqwest, measured against a
+//! keep-alive HTTP/1.1 server on 127.0.0.1 (its own thread and
+//! single-threaded runtime) that answers a realistic Mindz page: 50
+//! `types::User` values with every field filled, serialised with serde_json
+//! (about 29 KB).
+//!
+//! ```text
+//! bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain]
+//! ```
+//!
+//! Run it in release mode (`cargo xtask bench` does:
+//! `cargo run --release -p mindz-tests --bin bench`). It prints a Markdown
+//! table on stdout and its progress on stderr:
+//!
+//! 1. **latency**: sequential calls (2,000 each after 300 warm-up rounds)
+//!    of `user_list().limit(50)` through the SDK (token cached) and of the
+//!    same request with plain reqwest, decoded with serde_json into the same
+//!    `types::PaginatedUserList`; then the same for `user_get` (one user,
+//!    where fixed costs show). The clients take turns call by call, in a
+//!    new random order every round, so that drift and load hit all alike;
+//!    besides median, p99 and mean it gives the median of the paired
+//!    differences SDK − plain and three diagnostics: a second identical
+//!    plain client (the A/A control: how far two equal clients differ), the
+//!    plain request sent through the SDK's `exec` hook, and the SDK on its
+//!    own HTTP client with `RetryPolicy::none()`; and plain reqwest plus a
+//!    replica of the authentication steps alone;
+//! 2. **throughput**: 10,000 calls each with 64 in flight
+//!    (`buffer_unordered(64)`), SDK and plain in alternating rounds;
+//! 3. **token refresh**: per round, a new client with client credentials
+//!    and 5-second tokens makes 1,000 concurrent `user_get` calls (one task
+//!    each) while the cached token is fresh, then 1,000 more just after it
+//!    expired: how many token requests the refresh made (must be 1) and the
+//!    latency it added;
+//! 4. **hook path** (rows `H.`): the per-request work the SDK adds
+//!    (operation lookup, cached token read, request clones, `Authorization`
+//!    header, redacted URL copies, response header copy), each timed alone
+//!    in a hot loop, next to the request building and JSON decode that both
+//!    sides pay.
+//!
+//! `--only loop-sdk` and `--only loop-plain` make 20,000 sequential
+//! `user_get` calls with one client alone, for external profilers (`perf
+//! stat -e context-switches`, `perf record`, `strace -c`).
+//!
+//! Both HTTP clients are built the same way: [`mindz_sdk::tls::reqwest_builder`]
+//! with the connect timeout, request timeout and user agent that
+//! [`mindz_sdk::ClientBuilder::build`] sets, default pool, HTTP/1.1 (plain
+//! `http` on loopback never negotiates h2). Both send the same headers.
+//!
+//! Nothing here asserts a timing; the process fails only if a call fails or
+//! the server sees something unexpected.
+
+use std::borrow::Cow;
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, TimeZone as _, Utc};
+use futures::StreamExt as _;
+use mindz_sdk::client_builder::{CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+use mindz_sdk::operation::Operation;
+use mindz_sdk::{Client, ClientInfo as _, types};
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::{TcpListener, TcpStream};
+
+const USAGE: &str =
+    "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain]";
+
+/// Calls of `--only loop-sdk` and `--only loop-plain`.
+const LOOP_CALLS: usize = 20_000;
+
+/// Users on the page the server answers (the `limit` the calls ask for).
+const PAGE_SIZE: usize = 50;
+/// Lifetime (`expires_in`) of the tokens of the refresh scenario.
+const SHORT_TOKEN_SECS: u64 = 5;
+/// Tokens of every other scenario outlive the run.
+const LONG_TOKEN_SECS: u64 = 3600;
+/// The user that `user_get` asks for (`fixture_user(7)`).
+const USER_ID: i64 = 100_007;
+/// The token that the plain-reqwest calls send (same length as the SDK's).
+const PLAIN_TOKEN: &str = "bench-token-999999";
+
+struct Config {
+    warmup: usize,
+    latency_calls: usize,
+    throughput_calls: usize,
+    throughput_rounds: usize,
+    in_flight: usize,
+    refresh_calls: usize,
+    refresh_rounds: usize,
+    micro_iters: u32,
+}
+
+impl Config {
+    fn full() -> Self {
+        Self {
+            warmup: 300,
+            latency_calls: 2_000,
+            throughput_calls: 10_000,
+            throughput_rounds: 20,
+            in_flight: 64,
+            refresh_calls: 1_000,
+            refresh_rounds: 3,
+            micro_iters: 200_000,
+        }
+    }
+
+    fn quick() -> Self {
+        Self {
+            warmup: 50,
+            latency_calls: 200,
+            throughput_calls: 1_000,
+            throughput_rounds: 4,
+            in_flight: 64,
+            refresh_calls: 200,
+            refresh_rounds: 1,
+            micro_iters: 10_000,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let mut config = Config::full();
+    let mut only: Option<String> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--quick" => config = Config::quick(),
+            "--only" => only = args.next(),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let phases = [
+        "latency",
+        "throughput",
+        "refresh",
+        "hook-path",
+        "loop-sdk",
+        "loop-plain",
+    ];
+    let only = match only {
+        None => None,
+        Some(phase) if phases.contains(&phase.as_str()) => Some(phase),
+        Some(_) => {
+            eprintln!("{USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if cfg!(debug_assertions) {
+        eprintln!("bench: warning: debug build; run it with --release for real figures");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(&config, only.as_deref())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
+    let wanted = |phase: &str| only.is_none_or(|o| o == phase);
+    let load_before = load_average();
+    let page = fixture_page();
+    let body = serde_json::to_vec(&page).map_err(|e| e.to_string())?;
+    let one = serde_json::to_vec(&fixture_user(7)).map_err(|e| e.to_string())?;
+    let server = Server::start(&body, &one)?;
+    let base = server.base.clone();
+    eprintln!(
+        "bench: server on {base}, page of {} users, {} bytes",
+        page.results.len(),
+        body.len()
+    );
+
+    let sdk = Client::builder()
+        .base_url(&base)
+        .client_credentials("bench-app", "bench-key")
+        .token_url(format!("{base}/o/token/"))
+        .build()
+        .map_err(|e| format!("SDK client: {e}"))?;
+    sdk.authenticate()
+        .await
+        .map_err(|e| format!("authenticate: {e}"))?;
+    let plain = Plain::new(&base)?;
+
+    let mut rows = Vec::new();
+    rows.push(Row::new(
+        "fixture",
+        format!("{} users, {} bytes of JSON", page.results.len(), body.len()),
+    ));
+
+    // For external profilers (`perf stat`, `perf record`, `strace -c`):
+    // one client alone, many sequential small calls.
+    if let Some(which) = only.and_then(|o| o.strip_prefix("loop-")) {
+        let caller = match which {
+            "sdk" => Caller::Sdk(&sdk),
+            _ => Caller::Plain(&plain),
+        };
+        let start = Instant::now();
+        for _ in 0..LOOP_CALLS {
+            assert_eq!(black_box(caller.call(Op::One).await), 1);
+        }
+        rows.push(Row::new(
+            &format!("loop: {LOOP_CALLS} sequential user_get calls, {which} (µs per call)"),
+            format!("{:.1}", micros(start.elapsed()) / LOOP_CALLS as f64),
+        ));
+    }
+
+    // 1. Latency.
+    let mut median_delta = None;
+    if wanted("latency") {
+        eprintln!(
+            "bench: latency ({} sequential calls each)",
+            config.latency_calls
+        );
+        let plain_again = Plain::new(&base)?;
+        // The same HTTP client settings as `plain`, handed to the SDK.
+        let lean_http = Plain::new(&base)?.http;
+        let sdk_lean = Client::builder()
+            .base_url(&base)
+            .client_credentials("bench-app", "bench-key")
+            .token_url(format!("{base}/o/token/"))
+            .http_client(lean_http)
+            .retry(mindz_sdk::RetryPolicy::none())
+            .build()
+            .map_err(|e| format!("SDK client: {e}"))?;
+        sdk_lean
+            .authenticate()
+            .await
+            .map_err(|e| format!("authenticate: {e}"))?;
+        let who = Contenders {
+            sdk: &sdk,
+            plain: &plain,
+            plain_again: &plain_again,
+            sdk_lean: &sdk_lean,
+        };
+        let page = latency(config, &who, Op::Page).await;
+        rows.extend(page.rows(Op::Page));
+        median_delta = Some(page.median_delta());
+        let one = latency(config, &who, Op::One).await;
+        rows.extend(one.rows(Op::One));
+    }
+
+    // 2. Throughput.
+    if wanted("throughput") {
+        eprintln!(
+            "bench: throughput ({} calls each, {} in flight)",
+            config.throughput_calls, config.in_flight
+        );
+        let again = Plain::new(&base)?;
+        let throughput = throughput(config, &sdk, &plain, &again).await;
+        rows.extend(throughput.rows(config));
+    }
+
+    // 3. Token refresh.
+    if wanted("refresh") {
+        eprintln!(
+            "bench: token refresh ({} rounds of {} concurrent calls)",
+            config.refresh_rounds, config.refresh_calls
+        );
+        let refresh = refresh(config, &server).await?;
+        rows.extend(refresh.rows(config));
+    }
+
+    // 4. Hook path.
+    if wanted("hook-path") {
+        eprintln!("bench: hook path ({} iterations each)", config.micro_iters);
+        let micro = hook_path(config, &sdk, &base, &body).await;
+        rows.extend(micro.rows(median_delta));
+    }
+
+    let unauthorized = server.state.unauthorized.load(Ordering::Relaxed);
+    let unexpected = server.state.unexpected.load(Ordering::Relaxed);
+    rows.push(Row::new(
+        "server: 401 / unexpected requests",
+        format!("{unauthorized} / {unexpected}"),
+    ));
+    rows.push(Row::new(
+        "load average (1 min) before / after",
+        format!("{load_before} / {}", load_average()),
+    ));
+
+    print_table(&rows);
+    if unauthorized != 0 || unexpected != 0 {
+        return Err(format!(
+            "the server answered {unauthorized} requests with 401 and saw {unexpected} unexpected ones"
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Fixture
+
+/// A user with every field of `types::User` filled; a struct literal, so a
+/// field added to the schema breaks this build until it is filled here too.
+fn fixture_user(i: i64) -> types::User {
+    let created = Utc
+        .with_ymd_and_hms(2023, 1 + (i % 12) as u32, 1 + (i % 28) as u32, 9, 30, 15)
+        .single()
+        .expect("valid date");
+    types::User {
+        bio: Some(format!("Professora há {} anos.", 5 + i % 20)),
+        birth_date: NaiveDate::from_ymd_opt(1970 + (i % 40) as i32, 1 + (i % 12) as u32, 15),
+        city: Some("São Paulo".to_owned()),
+        complement: Some(format!("Apto {}", 10 + i)),
+        corporate_name: Some(format!("Escola Exemplo {i} Ltda")),
+        country: Some("BR".to_owned()),
+        created_at: Some(created),
+        district: Some("Vila Mariana".to_owned()),
+        document: Some(format!("{:03}.456.789-{:02}", 100 + i, i % 100)),
+        email: format!("aluna.{i}@example.com.br"),
+        first_name: format!("Maria{i}"),
+        gender: Some(if i % 2 == 0 {
+            types::UserGender::Female
+        } else {
+            types::UserGender::Male
+        }),
+        id: 100_000 + i,
+        is_suspended: Some(i % 7 == 0),
+        last_name: "Silva Santos".to_owned(),
+        number: Some(format!("{}", 100 + i * 3)),
+        person_type: Some(if i % 5 == 0 {
+            types::UserPersonType::Pj
+        } else {
+            types::UserPersonType::Pf
+        }),
+        phone: Some(format!("+55 11 9{:04}-{:04}", 1000 + i, 2000 + i)),
+        state: Some("SP".to_owned()),
+        street: Some("Rua Domingos de Morais".to_owned()),
+        updated_at: Some(created + chrono::Duration::days(30 + i)),
+        username: Some(format!("maria.silva.{i}")),
+        zip_code: Some(format!("04010-{:03}", i)),
+    }
+}
+
+fn fixture_page() -> types::PaginatedUserList {
+    types::PaginatedUserList {
+        count: 1_234,
+        next: Some("https://escola.mindz.com.br/api/v2/users/?limit=50&offset=100".to_owned()),
+        previous: Some("https://escola.mindz.com.br/api/v2/users/?limit=50&offset=0".to_owned()),
+        results: (0..PAGE_SIZE as i64)
+            .map(|i| fixture_user(50 + i))
+            .collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Server
+
+#[derive(Default)]
+struct ServerState {
+    /// Token requests to `/o/token/` (long-lived tokens).
+    long_tokens: AtomicU64,
+    /// Token requests to `/o/token-short/` (the refresh scenario).
+    short_tokens: AtomicU64,
+    /// Numbers the issued tokens.
+    issued: AtomicU64,
+    unauthorized: AtomicU64,
+    unexpected: AtomicU64,
+}
+
+/// An HTTP/1.1 keep-alive server on 127.0.0.1, on its own thread and
+/// single-threaded Tokio runtime. It answers:
+///
+/// * `POST /o/token/` and `POST /o/token-short/`: an OAuth2 token answer
+///   (`expires_in` 3600 s or [`SHORT_TOKEN_SECS`]);
+/// * `GET /v2/users/…` with `Authorization: Bearer bench-token-…`: the page;
+///   without it, `401`;
+/// * anything else: `404`.
+///
+/// The thread ends with the process.
+struct Server {
+    base: String,
+    state: Arc<ServerState>,
+}
+
+impl Server {
+    /// `page` answers the list, `one` a single user.
+    fn start(page: &[u8], one: &[u8]) -> Result<Self, String> {
+        let listener =
+            std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("bind: {e}"))?;
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| format!("listener: {e}"))?;
+        let base = format!(
+            "http://{}",
+            listener.local_addr().map_err(|e| e.to_string())?
+        );
+        let state = Arc::new(ServerState::default());
+        let answers = Arc::new(Answers {
+            page: response(200, page),
+            one: response(200, one),
+        });
+        let server_state = state.clone();
+        std::thread::Builder::new()
+            .name("bench-server".to_owned())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("server runtime");
+                runtime.block_on(async move {
+                    let listener = TcpListener::from_std(listener).expect("tokio listener");
+                    loop {
+                        let Ok((stream, _)) = listener.accept().await else {
+                            continue;
+                        };
+                        let state = server_state.clone();
+                        let answers = answers.clone();
+                        tokio::spawn(async move {
+                            let _ = connection(stream, state, answers).await;
+                        });
+                    }
+                });
+            })
+            .map_err(|e| format!("server thread: {e}"))?;
+        Ok(Self { base, state })
+    }
+}
+
+fn response(status: u16, body: &[u8]) -> Vec<u8> {
+    let reason = match status {
+        200 => "OK",
+        401 => "Unauthorized",
+        _ => "Not Found",
+    };
+    let mut out = format!(
+        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\n\
+         cache-control: no-store\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// The two success answers, head and body, ready to write.
+struct Answers {
+    page: Vec<u8>,
+    one: Vec<u8>,
+}
+
+async fn connection(
+    mut stream: TcpStream,
+    state: Arc<ServerState>,
+    answers: Arc<Answers>,
+) -> std::io::Result<()> {
+    stream.set_nodelay(true)?;
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    loop {
+        let head_end = loop {
+            if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break pos + 4;
+            }
+            if buf.len() > 64 * 1024 {
+                return Ok(());
+            }
+            buf.reserve(4096);
+            if stream.read_buf(&mut buf).await? == 0 {
+                return Ok(());
+            }
+        };
+        let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+        let mut lines = head.split("\r\n");
+        let mut request_line = lines.next().unwrap_or("").split(' ');
+        let method = request_line.next().unwrap_or("");
+        let target = request_line.next().unwrap_or("");
+        let mut content_length = 0usize;
+        let mut authorized = false;
+        let mut close = false;
+        for line in lines {
+            let Some((name, value)) = line.split_once(':') else {
+                continue;
+            };
+            let value = value.trim();
+            if name.eq_ignore_ascii_case("content-length") {
+                content_length = value.parse().unwrap_or(0);
+            } else if name.eq_ignore_ascii_case("authorization") {
+                authorized = value.starts_with("Bearer bench-token-");
+            } else if name.eq_ignore_ascii_case("connection") {
+                close = value.eq_ignore_ascii_case("close");
+            }
+        }
+        while buf.len() < head_end + content_length {
+            buf.reserve(4096);
+            if stream.read_buf(&mut buf).await? == 0 {
+                return Ok(());
+            }
+        }
+        buf.drain(..head_end + content_length);
+
+        let out: Cow<'_, [u8]> = match (method, target) {
+            ("GET", t) if t.starts_with("/v2/users/") => {
+                if !authorized {
+                    state.unauthorized.fetch_add(1, Ordering::Relaxed);
+                    Cow::Owned(response(401, br#"{"detail":"Invalid token."}"#))
+                } else if t.starts_with("/v2/users/?") {
+                    Cow::Borrowed(&answers.page[..])
+                } else {
+                    Cow::Borrowed(&answers.one[..])
+                }
+            }
+            ("POST", "/o/token/" | "/o/token-short/") => {
+                let lifetime = if target == "/o/token/" {
+                    state.long_tokens.fetch_add(1, Ordering::Relaxed);
+                    LONG_TOKEN_SECS
+                } else {
+                    state.short_tokens.fetch_add(1, Ordering::Relaxed);
+                    SHORT_TOKEN_SECS
+                };
+                let n = state.issued.fetch_add(1, Ordering::Relaxed);
+                let body = format!(
+                    r#"{{"access_token":"bench-token-{n:06}","token_type":"Bearer","expires_in":{lifetime}}}"#
+                );
+                Cow::Owned(response(200, body.as_bytes()))
+            }
+            _ => {
+                state.unexpected.fetch_add(1, Ordering::Relaxed);
+                Cow::Owned(response(404, br#"{"detail":"Not found."}"#))
+            }
+        };
+        stream.write_all(&out).await?;
+        if close {
+            return Ok(());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The two clients
+
+/// The same request as `client.user_list().limit(50).send()`, with plain
+/// reqwest: same HTTP client settings, same headers, same decoding target.
+struct Plain {
+    http: reqwest::Client,
+    base: String,
+    authorization: HeaderValue,
+}
+
+impl Plain {
+    fn new(base: &str) -> Result<Self, String> {
+        let http = mindz_sdk::tls::reqwest_builder()
+            .map_err(|e| format!("TLS: {e}"))?
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(DEFAULT_TIMEOUT)
+            .user_agent(DEFAULT_USER_AGENT)
+            .build()
+            .map_err(|e| format!("reqwest client: {e}"))?;
+        let mut authorization =
+            HeaderValue::from_str(&format!("Bearer {PLAIN_TOKEN}")).map_err(|e| e.to_string())?;
+        authorization.set_sensitive(true);
+        Ok(Self {
+            http,
+            base: base.to_owned(),
+            authorization,
+        })
+    }
+
+    /// The request the SDK makes for `op`, without `Authorization`.
+    fn request(&self, http: &reqwest::Client, op: Op) -> reqwest::RequestBuilder {
+        let request = match op {
+            Op::Page => http
+                .get(format!("{}/v2/users/", self.base))
+                .header(ACCEPT, HeaderValue::from_static("application/json"))
+                .query(&[("limit", PAGE_SIZE)]),
+            Op::One => http
+                .get(format!("{}/v2/users/{}/", self.base, USER_ID))
+                .header(ACCEPT, HeaderValue::from_static("application/json")),
+        };
+        request.header(
+            HeaderName::from_static("api-version"),
+            HeaderValue::from_static(Client::api_version()),
+        )
+    }
+
+    async fn call(&self, op: Op) -> usize {
+        let response = self
+            .request(&self.http, op)
+            .header(AUTHORIZATION, self.authorization.clone())
+            .send()
+            .await
+            .expect("plain call");
+        Self::decode(response, op).await
+    }
+
+    async fn decode(response: reqwest::Response, op: Op) -> usize {
+        assert!(response.status().is_success(), "{}", response.status());
+        match op {
+            Op::Page => {
+                let page: types::PaginatedUserList = response.json().await.expect("plain decode");
+                page.results.len()
+            }
+            Op::One => {
+                let user: types::User = response.json().await.expect("plain decode");
+                usize::from(user.id == USER_ID)
+            }
+        }
+    }
+}
+
+/// Which call: the page of users (`user_list`) or one user (`user_get`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Page,
+    One,
+}
+
+impl Op {
+    /// What a successful call returns: users on the page, or 1.
+    fn expected(self) -> usize {
+        match self {
+            Op::Page => PAGE_SIZE,
+            Op::One => 1,
+        }
+    }
+}
+
+async fn sdk_op(client: &Client, op: Op) -> usize {
+    if op == Op::One {
+        let user = client
+            .user_get()
+            .user_id(USER_ID)
+            .send()
+            .await
+            .expect("SDK call")
+            .into_inner();
+        return usize::from(user.id == USER_ID);
+    }
+    let page = client
+        .user_list()
+        .limit(std::num::NonZeroU64::new(PAGE_SIZE as u64).expect("non-zero"))
+        .send()
+        .await
+        .expect("SDK call")
+        .into_inner();
+    page.results.len()
+}
+
+// ---------------------------------------------------------------------------
+// 1. Latency
+
+struct Stats {
+    p50: Duration,
+    p99: Duration,
+    max: Duration,
+    mean: Duration,
+}
+
+impl Stats {
+    fn of(samples: &mut [Duration]) -> Self {
+        samples.sort_unstable();
+        let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+        let total: Duration = samples.iter().sum();
+        Self {
+            p50: at(0.5),
+            p99: at(0.99),
+            max: at(1.0),
+            mean: total / samples.len() as u32,
+        }
+    }
+}
+
+/// One of the clients under test.
+#[derive(Clone, Copy)]
+enum Caller<'a> {
+    Sdk(&'a Client),
+    Plain(&'a Plain),
+    /// The plain request (without `Authorization`), sent through the SDK's
+    /// request hook (`ClientHooks::exec`: retry layer, tracing span, token,
+    /// origin check) on the SDK's HTTP client, decoded like the plain one.
+    Hooks(&'a Client, &'a Plain),
+    /// The plain call plus what the SDK's authentication step does on top
+    /// (operation lookup, origin check, cached token read, request clone,
+    /// `Authorization` header), without the retry layer and tracing span
+    /// around it.
+    AuthSteps(&'a Client, &'a Plain),
+}
+
+impl Caller<'_> {
+    async fn call(self, op: Op) -> usize {
+        match self {
+            Caller::Sdk(client) => sdk_op(client, op).await,
+            Caller::Plain(plain) => plain.call(op).await,
+            Caller::Hooks(client, plain) => {
+                use mindz_sdk::ClientInfo as _;
+                use progenitor_client::ClientHooks as _;
+                let request = plain.request(client.client(), op).build().expect("request");
+                let operation_id = match op {
+                    Op::Page => "user_list",
+                    Op::One => "user_get",
+                };
+                let info = progenitor_client::OperationInfo { operation_id };
+                let response = client.exec(request, &info).await.expect("hooks call");
+                Plain::decode(response, op).await
+            }
+            Caller::AuthSteps(client, plain) => {
+                let mut request = plain.request(&plain.http, op).build().expect("request");
+                let operation_id = match op {
+                    Op::Page => "user_list",
+                    Op::One => "user_get",
+                };
+                let needs_auth = Operation::find(operation_id).is_none_or(|op| op.auth);
+                // hooks.rs compares the base URL's text with the request
+                // URL's origin (and parses only when that fails).
+                let url = request.url();
+                let origin = format!(
+                    "{}://{}:{}",
+                    url.scheme(),
+                    url.host_str().unwrap_or(""),
+                    url.port().unwrap_or(0)
+                );
+                assert!(needs_auth && plain.base.starts_with(&origin));
+                client.authenticate().await.expect("cached token");
+                let resend = request.try_clone();
+                let mut value =
+                    HeaderValue::try_from(format!("Bearer {PLAIN_TOKEN}")).expect("header value");
+                value.set_sensitive(true);
+                request.headers_mut().insert(AUTHORIZATION, value);
+                let response = plain.http.execute(request).await.expect("plain call");
+                drop(resend);
+                Plain::decode(response, op).await
+            }
+        }
+    }
+}
+
+/// The clients of the latency run, in the order of [`Latency::samples`].
+struct Contenders<'a> {
+    /// The SDK as `ClientBuilder::build` makes it.
+    sdk: &'a Client,
+    /// Plain reqwest.
+    plain: &'a Plain,
+    /// A second, identical plain client: the A/A control.
+    plain_again: &'a Plain,
+    /// The SDK on its own HTTP client (so without its per-attempt timer)
+    /// and with `RetryPolicy::none()` (no spare request clone).
+    sdk_lean: &'a Client,
+}
+
+const SDK: usize = 0;
+const PLAIN: usize = 1;
+const PLAIN_AGAIN: usize = 2;
+const SDK_LEAN: usize = 3;
+const HOOKS: usize = 4;
+const AUTH_STEPS: usize = 5;
+
+struct Latency {
+    /// Per contender, the latency of call `i` of the run.
+    samples: Vec<Vec<Duration>>,
+}
+
+impl Latency {
+    fn stats(&self, who: usize) -> Stats {
+        Stats::of(&mut self.samples[who].clone())
+    }
+
+    /// Median over `i` of `who[i] − PLAIN[i]` (calls made back to back).
+    fn paired_delta(&self, who: usize) -> f64 {
+        let mut deltas: Vec<f64> = self.samples[who]
+            .iter()
+            .zip(&self.samples[PLAIN])
+            .map(|(a, b)| micros(*a) - micros(*b))
+            .collect();
+        deltas.sort_unstable_by(f64::total_cmp);
+        deltas[deltas.len() / 2]
+    }
+
+    fn median_delta(&self) -> f64 {
+        self.paired_delta(SDK)
+    }
+
+    fn rows(&self, op: Op) -> Vec<Row> {
+        let (s, p) = (self.stats(SDK), self.stats(PLAIN));
+        let (n, what) = match op {
+            Op::Page => ("1", "user_list, 50 users"),
+            Op::One => ("1b", "user_get, 1 user"),
+        };
+        let mut rows = vec![
+            Row::compare(
+                &format!("{n}. latency median, {what} (µs)"),
+                micros(s.p50),
+                micros(p.p50),
+            ),
+            Row::compare(
+                &format!("{n}. latency p99 (µs)"),
+                micros(s.p99),
+                micros(p.p99),
+            ),
+            Row::compare(
+                &format!("{n}. latency mean (µs)"),
+                micros(s.mean),
+                micros(p.mean),
+            ),
+            Row::new(
+                &format!("{n}. SDK − plain, median of paired differences (µs)"),
+                format!("{:+.1}", self.paired_delta(SDK)),
+            ),
+        ];
+        let diagnostics = [
+            (PLAIN_AGAIN, "control: a 2nd identical plain client"),
+            (HOOKS, "SDK hooks only: plain request via `exec`"),
+            (SDK_LEAN, "SDK on own http_client, RetryPolicy::none()"),
+            (AUTH_STEPS, "plain + the auth steps only (no retry layer)"),
+        ];
+        for (who, what) in diagnostics {
+            let stats = self.stats(who);
+            rows.push(Row::compare(
+                &format!(
+                    "{n}. {what}, median (µs); paired Δ {:+.1}",
+                    self.paired_delta(who)
+                ),
+                micros(stats.p50),
+                micros(p.p50),
+            ));
+        }
+        rows
+    }
+}
+
+async fn latency(config: &Config, who: &Contenders<'_>, op: Op) -> Latency {
+    let callers = [
+        Caller::Sdk(who.sdk),
+        Caller::Plain(who.plain),
+        Caller::Plain(who.plain_again),
+        Caller::Sdk(who.sdk_lean),
+        Caller::Hooks(who.sdk, who.plain),
+        Caller::AuthSteps(who.sdk, who.plain),
+    ];
+    for _ in 0..config.warmup {
+        for caller in callers {
+            black_box(caller.call(op).await);
+        }
+    }
+    let mut samples = vec![Vec::with_capacity(config.latency_calls); callers.len()];
+    // A new random order every round (xorshift, fixed seed), so that no
+    // client always runs first, or always right after the same other one.
+    let mut order: Vec<usize> = (0..callers.len()).collect();
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    for _ in 0..config.latency_calls {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &who in &order {
+            let start = Instant::now();
+            let got = black_box(callers[who].call(op).await);
+            samples[who].push(start.elapsed());
+            assert_eq!(got, op.expected());
+        }
+    }
+    Latency { samples }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Throughput
+
+struct Throughput {
+    /// Per client (SDK, plain, plain again), the time of each round.
+    rounds: [Vec<Duration>; 3],
+    /// Calls per round.
+    calls: usize,
+}
+
+impl Throughput {
+    /// Calls per second over all rounds.
+    fn rate(&self, who: usize) -> f64 {
+        let total: Duration = self.rounds[who].iter().sum();
+        (self.calls * self.rounds[who].len()) as f64 / total.as_secs_f64()
+    }
+
+    /// Median, min and max over rounds of `who`'s rate / plain's rate.
+    fn round_ratios(&self, who: usize) -> (f64, f64, f64) {
+        let mut ratios: Vec<f64> = self.rounds[who]
+            .iter()
+            .zip(&self.rounds[1])
+            .map(|(a, b)| b.as_secs_f64() / a.as_secs_f64())
+            .collect();
+        ratios.sort_unstable_by(f64::total_cmp);
+        (
+            ratios[ratios.len() / 2],
+            ratios[0],
+            ratios[ratios.len() - 1],
+        )
+    }
+
+    fn rows(&self, config: &Config) -> Vec<Row> {
+        let (sdk, plain, again) = (self.rate(0), self.rate(1), self.rate(2));
+        let (median, low, high) = self.round_ratios(0);
+        let (c_median, c_low, c_high) = self.round_ratios(2);
+        vec![
+            Row::compare(
+                &format!(
+                    "2. throughput, {} in flight, {} calls each (calls/s)",
+                    config.in_flight,
+                    self.calls * self.rounds[0].len()
+                ),
+                sdk,
+                plain,
+            ),
+            Row::new(
+                &format!(
+                    "2. SDK / plain per round ({} rounds): median (min–max)",
+                    self.rounds[0].len()
+                ),
+                format!("{median:.3} ({low:.3}–{high:.3})"),
+            ),
+            Row::compare(
+                &format!(
+                    "2. control: 2nd identical plain client (calls/s); per round {c_median:.3} ({c_low:.3}–{c_high:.3})"
+                ),
+                again,
+                plain,
+            ),
+        ]
+    }
+}
+
+async fn in_flight<F, Fut>(calls: usize, in_flight: usize, call: F) -> Duration
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = usize>,
+{
+    let start = Instant::now();
+    let users = futures::stream::iter(0..calls)
+        .map(|_| call())
+        .buffer_unordered(in_flight)
+        .fold(0usize, |sum, n| async move { sum + n })
+        .await;
+    let elapsed = start.elapsed();
+    assert_eq!(users, calls * PAGE_SIZE);
+    elapsed
+}
+
+async fn throughput(config: &Config, sdk: &Client, plain: &Plain, again: &Plain) -> Throughput {
+    let callers = [Caller::Sdk(sdk), Caller::Plain(plain), Caller::Plain(again)];
+    // Warm-up: open each pool's connections for this many calls in flight.
+    let warm = config.in_flight * 4;
+    for caller in callers {
+        in_flight(warm, config.in_flight, || caller.call(Op::Page)).await;
+    }
+    // Many short rounds, the clients taking turns in a rotating order, so
+    // that the machine's drift hits all of them alike.
+    let rounds = config.throughput_rounds.max(1);
+    let per_round = config.throughput_calls / rounds;
+    let mut times: [Vec<Duration>; 3] = Default::default();
+    for round in 0..rounds {
+        for turn in 0..callers.len() {
+            let who = (round + turn) % callers.len();
+            let caller = callers[who];
+            times[who].push(in_flight(per_round, config.in_flight, || caller.call(Op::Page)).await);
+        }
+    }
+    Throughput {
+        rounds: times,
+        calls: per_round,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 3. Token refresh
+
+struct Refresh {
+    cached: Stats,
+    refreshing: Stats,
+    /// Wall time of all the batches of each kind.
+    cached_wall: Duration,
+    refreshing_wall: Duration,
+    /// Token requests made by each round's refresh batch.
+    token_requests: Vec<u64>,
+    /// Rounds whose cached batch outlived the token (figures left out).
+    invalid_rounds: usize,
+}
+
+impl Refresh {
+    fn rows(&self, config: &Config) -> Vec<Row> {
+        let (c, r) = (&self.cached, &self.refreshing);
+        let counts: Vec<String> = self.token_requests.iter().map(u64::to_string).collect();
+        let mut rows = vec![
+            Row::new(
+                &format!(
+                    "3. token requests per refresh, {} concurrent user_get calls (per round)",
+                    config.refresh_calls
+                ),
+                counts.join(", "),
+            ),
+            Row::new(
+                "3. concurrent calls p50 (µs): at expiry / cached token",
+                format!(
+                    "{:.0} / {:.0} ({:+.0})",
+                    micros(r.p50),
+                    micros(c.p50),
+                    micros(r.p50) - micros(c.p50)
+                ),
+            ),
+            Row::new(
+                "3. concurrent calls max (µs): at expiry / cached token",
+                format!(
+                    "{:.0} / {:.0} ({:+.0})",
+                    micros(r.max),
+                    micros(c.max),
+                    micros(r.max) - micros(c.max)
+                ),
+            ),
+        ];
+        let rounds = self.token_requests.len().max(1) as u32;
+        let (r, c) = (self.refreshing_wall / rounds, self.cached_wall / rounds);
+        rows.push(Row::new(
+            "3. whole batch (µs): at expiry / cached token",
+            format!(
+                "{:.0} / {:.0} ({:+.0})",
+                micros(r),
+                micros(c),
+                micros(r) - micros(c)
+            ),
+        ));
+        if self.invalid_rounds > 0 {
+            rows.push(Row::new(
+                "3. rounds left out (cached batch outlived the token)",
+                self.invalid_rounds.to_string(),
+            ));
+        }
+        rows
+    }
+}
+
+/// `n` SDK `user_get` calls (a small answer, so that decoding does not
+/// swamp the refresh), each in its own task, all started at once; the
+/// latency of each call.
+async fn concurrent(client: &Arc<Client>, n: usize) -> (Vec<Duration>, Duration) {
+    let batch = Instant::now();
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let start = Instant::now();
+                let got = sdk_op(&client, Op::One).await;
+                (start.elapsed(), got)
+            })
+        })
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for task in tasks {
+        let (elapsed, got) = task.await.expect("call task");
+        assert_eq!(got, Op::One.expected());
+        out.push(elapsed);
+    }
+    (out, batch.elapsed())
+}
+
+async fn refresh(config: &Config, server: &Server) -> Result<Refresh, String> {
+    let lifetime = Duration::from_secs(SHORT_TOKEN_SECS);
+    let tokens = || server.state.short_tokens.load(Ordering::SeqCst);
+    let mut cached = Vec::new();
+    let mut refreshing = Vec::new();
+    let mut token_requests = Vec::new();
+    let mut invalid_rounds = 0;
+    let (mut cached_wall, mut refreshing_wall) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..config.refresh_rounds {
+        // A new client each round: empty token cache, empty pool.
+        let client = Arc::new(
+            Client::builder()
+                .base_url(&server.base)
+                .client_credentials("bench-app", "bench-key")
+                .token_url(format!("{}/o/token-short/", server.base))
+                // Refresh exactly at expiry.
+                .token_refresh_skew(Duration::ZERO)
+                .build()
+                .map_err(|e| format!("SDK client: {e}"))?,
+        );
+        let before = tokens();
+        client
+            .authenticate()
+            .await
+            .map_err(|e| format!("authenticate: {e}"))?;
+        let fetched = Instant::now();
+        // Untimed: opens as many pooled connections as calls in flight, so
+        // that both timed batches reuse connections.
+        concurrent(&client, config.refresh_calls).await;
+        let (mut batch, batch_wall) = concurrent(&client, config.refresh_calls).await;
+        let in_time = fetched.elapsed() + Duration::from_millis(200) < lifetime;
+        if tokens() != before + 1 || !in_time {
+            invalid_rounds += 1;
+            continue;
+        }
+        tokio::time::sleep_until((fetched + lifetime + Duration::from_millis(50)).into()).await;
+        let before = tokens();
+        let (mut expired, expired_wall) = concurrent(&client, config.refresh_calls).await;
+        token_requests.push(tokens() - before);
+        cached.append(&mut batch);
+        refreshing.append(&mut expired);
+        cached_wall += batch_wall;
+        refreshing_wall += expired_wall;
+    }
+    if cached.is_empty() {
+        return Err("every token-refresh round outlived its token; the machine is too busy".into());
+    }
+    Ok(Refresh {
+        cached: Stats::of(&mut cached),
+        refreshing: Stats::of(&mut refreshing),
+        cached_wall,
+        refreshing_wall,
+        token_requests,
+        invalid_rounds,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// 4. Hook path
+
+/// Who pays for a piece of work measured in [`hook_path`].
+#[derive(Clone, Copy)]
+enum Paid {
+    /// The SDK, this many times per call.
+    Sdk(u32),
+    /// The SDK and plain reqwest alike.
+    Both,
+    /// Nobody any more: shown for reference.
+    Reference,
+}
+
+struct HookPath {
+    parts: Vec<(&'static str, f64, Paid)>,
+}
+
+impl HookPath {
+    fn rows(&self, median_delta_us: Option<f64>) -> Vec<Row> {
+        let mut rows: Vec<Row> = self
+            .parts
+            .iter()
+            .map(|(what, ns, paid)| {
+                let note = match paid {
+                    Paid::Sdk(1) => String::new(),
+                    Paid::Sdk(n) => format!(" (×{n} per call)"),
+                    Paid::Both => " (both sides)".to_owned(),
+                    Paid::Reference => " (reference, no longer paid)".to_owned(),
+                };
+                Row::new(&format!("H. {what}{note}"), format!("{ns:.0} ns"))
+            })
+            .collect();
+        let sdk_only: f64 = self
+            .parts
+            .iter()
+            .map(|(_, ns, paid)| match paid {
+                Paid::Sdk(n) => ns * f64::from(*n),
+                _ => 0.0,
+            })
+            .sum();
+        let measured = median_delta_us.map_or_else(String::new, |d| format!(" vs {d:+.1} µs"));
+        rows.push(Row::new(
+            "H. SDK-only work per call, hot-loop sum (vs measured paired median delta)",
+            format!("{:.2} µs{measured}", sdk_only / 1000.0),
+        ));
+        rows
+    }
+}
+
+fn per_call(iters: u32, mut f: impl FnMut()) -> f64 {
+    for _ in 0..iters / 10 {
+        f();
+    }
+    let start = Instant::now();
+    for _ in 0..iters {
+        f();
+    }
+    start.elapsed().as_nanos() as f64 / f64::from(iters)
+}
+
+async fn hook_path(config: &Config, sdk: &Client, base: &str, body: &[u8]) -> HookPath {
+    let n = config.micro_iters;
+    let mut parts = Vec::new();
+
+    parts.push((
+        "operation lookup (Operation::find)",
+        per_call(n, || {
+            black_box(Operation::find(black_box("user_list")));
+        }),
+        Paid::Sdk(1),
+    ));
+
+    let request_url = reqwest::Url::parse(&format!("{base}/v2/users/?limit=50")).expect("url");
+    parts.push((
+        "base URL parse (the origin check before its fast path)",
+        per_call(n, || {
+            let url = black_box(&request_url);
+            let own = reqwest::Url::parse(black_box(base)).is_ok_and(|b| {
+                b.scheme() == url.scheme()
+                    && b.host_str() == url.host_str()
+                    && b.port_or_known_default() == url.port_or_known_default()
+            });
+            black_box(own);
+        }),
+        Paid::Reference,
+    ));
+
+    // The cached token read: `authenticate` is `provider.token()` and a map.
+    let iters = n / 4;
+    for _ in 0..iters / 10 {
+        sdk.authenticate().await.expect("cached token");
+    }
+    let start = Instant::now();
+    for _ in 0..iters {
+        sdk.authenticate().await.expect("cached token");
+    }
+    parts.push((
+        "cached token read (boxed future, mutex, clock)",
+        start.elapsed().as_nanos() as f64 / f64::from(iters),
+        Paid::Sdk(1),
+    ));
+
+    let http = mindz_sdk::tls::reqwest_builder()
+        .expect("TLS")
+        .build()
+        .expect("client");
+    let request = http
+        .get(format!("{base}/v2/users/"))
+        .header(ACCEPT, HeaderValue::from_static("application/json"))
+        .query(&[("limit", PAGE_SIZE)])
+        .header(
+            HeaderName::from_static("api-version"),
+            HeaderValue::from_static(Client::api_version()),
+        )
+        .build()
+        .expect("request");
+    parts.push((
+        "request clone (try_clone: the 401 resend, and the retry spare)",
+        per_call(n, || {
+            black_box(black_box(&request).try_clone());
+        }),
+        Paid::Sdk(2),
+    ));
+
+    let token = "bench-token-000000";
+    let mut headers = request.headers().clone();
+    parts.push((
+        "Authorization header (format, HeaderValue, insert)",
+        per_call(n, || {
+            let mut value =
+                HeaderValue::try_from(format!("Bearer {}", black_box(token))).expect("header");
+            value.set_sensitive(true);
+            black_box(headers.insert(AUTHORIZATION, value));
+        }),
+        Paid::Sdk(1),
+    ));
+
+    parts.push((
+        "redacted URL copy (retry layer: clone, strip query and userinfo)",
+        per_call(n, || {
+            let mut url = black_box(&request_url).clone();
+            url.set_query(None);
+            url.set_fragment(None);
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            black_box(url);
+        }),
+        Paid::Sdk(2),
+    ));
+
+    let mut response_headers = HeaderMap::new();
+    for (name, value) in [
+        ("content-type", "application/json"),
+        ("cache-control", "no-store"),
+        ("content-length", "20000"),
+        ("date", "Mon, 04 May 2026 12:00:00 GMT"),
+    ] {
+        response_headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    parts.push((
+        "response header copy (ResponseValue::from_response)",
+        per_call(n, || {
+            black_box(black_box(&response_headers).clone());
+        }),
+        Paid::Sdk(1),
+    ));
+
+    parts.push((
+        "building the request",
+        per_call(n / 4, || {
+            black_box(
+                http.get(format!("{base}/v2/users/"))
+                    .header(ACCEPT, HeaderValue::from_static("application/json"))
+                    .query(&[("limit", PAGE_SIZE)])
+                    .header(
+                        HeaderName::from_static("api-version"),
+                        HeaderValue::from_static(Client::api_version()),
+                    )
+                    .build()
+                    .expect("request"),
+            );
+        }),
+        Paid::Both,
+    ));
+
+    parts.push((
+        "JSON decode of the page",
+        per_call((n / 100).max(100), || {
+            let page: types::PaginatedUserList =
+                serde_json::from_slice(black_box(body)).expect("decode");
+            black_box(page);
+        }),
+        Paid::Both,
+    ));
+
+    HookPath { parts }
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+struct Row {
+    figure: String,
+    sdk: String,
+    plain: String,
+    ratio: String,
+}
+
+impl Row {
+    fn new(figure: &str, value: String) -> Self {
+        Self {
+            figure: figure.to_owned(),
+            sdk: value,
+            plain: String::new(),
+            ratio: String::new(),
+        }
+    }
+
+    fn compare(figure: &str, sdk: f64, plain: f64) -> Self {
+        Self {
+            figure: figure.to_owned(),
+            sdk: format!("{sdk:.1}"),
+            plain: format!("{plain:.1}"),
+            ratio: format!("{:.3}", sdk / plain),
+        }
+    }
+}
+
+fn print_table(rows: &[Row]) {
+    println!("| figure | SDK (or value) | plain reqwest | SDK / plain |");
+    println!("| --- | ---: | ---: | ---: |");
+    for row in rows {
+        println!(
+            "| {} | {} | {} | {} |",
+            row.figure, row.sdk, row.plain, row.ratio
+        );
+    }
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".to_owned())
+}
