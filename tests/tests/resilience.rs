@@ -153,6 +153,18 @@ async fn serve(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<
     }
 }
 
+/// Sends `user_create` for Ana Silva with `email`, expecting it to fail.
+async fn create_user_error(client: &Client, email: &str) -> mindz_sdk::Error {
+    let body = types::UserCreate::builder()
+        .email(email)
+        .first_name("Ana")
+        .last_name("Silva");
+    match client.user_create().body(body).send().await.into_sdk() {
+        Ok(_) => panic!("user_create succeeded"),
+        Err(err) => err,
+    }
+}
+
 fn is_user_get(seen: &Seen) -> bool {
     seen.method == "GET" && seen.target.starts_with("/api/v2/users/1/")
 }
@@ -196,17 +208,7 @@ async fn thirty_percent_503s_all_200_calls_succeed() {
 async fn a_post_answered_503_is_sent_once() {
     let server = Server::start(|_, _| json(503, r#"{"detail": "Service unavailable."}"#)).await;
     let client = server.builder().build().expect("client");
-    let body = types::UserCreate::builder()
-        .email("ana@example.com")
-        .first_name("Ana")
-        .last_name("Silva");
-    let err = client
-        .user_create()
-        .body(body)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = create_user_error(&client, "ana@example.com").await;
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(server.hits(), 1);
     assert_eq!(server.seen()[0].method, "POST");
@@ -217,17 +219,7 @@ async fn a_post_answered_503_is_sent_once() {
         .retry(RetryPolicy::default().retry_non_idempotent(true))
         .build()
         .expect("client");
-    let body = types::UserCreate::builder()
-        .email("ana@example.com")
-        .first_name("Ana")
-        .last_name("Silva");
-    let err = opted
-        .user_create()
-        .body(body)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = create_user_error(&opted, "ana@example.com").await;
     assert!(err.is_retryable());
     assert_eq!(server.hits(), 1 + 3);
 }
@@ -363,17 +355,7 @@ async fn a_reset_before_the_headers_is_retried_for_get_not_post() {
     assert_eq!(server.hits(), 2);
     assert!(server.seen().iter().all(is_user_get));
 
-    let body = types::UserCreate::builder()
-        .email("ana@example.com")
-        .first_name("Ana")
-        .last_name("Silva");
-    let err = client
-        .user_create()
-        .body(body)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = create_user_error(&client, "ana@example.com").await;
     assert!(err.is_transport() && !err.is_timeout(), "{err:?}");
     assert_eq!(server.hits(), 3, "the POST was sent once");
 }
@@ -391,17 +373,7 @@ async fn connection_refused_is_retried_even_for_post() {
         .build()
         .expect("client");
     let started = Instant::now();
-    let body = types::UserCreate::builder()
-        .email("ana@example.com")
-        .first_name("Ana")
-        .last_name("Silva");
-    let err = client
-        .user_create()
-        .body(body)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = create_user_error(&client, "ana@example.com").await;
     assert!(err.is_transport() && !err.is_timeout(), "{err:?}");
     assert!(err.to_string().starts_with("could not connect: "), "{err}");
     // Waited 250 ms + 500 ms between the three attempts.
@@ -530,17 +502,7 @@ async fn validation_errors_give_field_messages() {
     })
     .await;
     let client = server.builder().build().expect("client");
-    let body = types::UserCreate::builder()
-        .email("not-an-email")
-        .first_name("Ana")
-        .last_name("Silva");
-    let err = client
-        .user_create()
-        .body(body)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = create_user_error(&client, "not-an-email").await;
     assert!(err.is_invalid_request());
     let fields = err.field_errors();
     assert_eq!(fields["email"], ["Enter a valid email address."]);
