@@ -138,6 +138,7 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
             }
         },
     )?;
+    crate::docs::fill_missing(&mut file, doc);
     let body = prettyplease::unparse(&file);
     let source = format!("{HEADER}\n\n{body}");
     Ok(Generated {

@@ -5,6 +5,7 @@
 //! directly.
 
 pub mod conformance;
+pub mod docs;
 pub mod enums;
 pub mod extras;
 pub mod generate;

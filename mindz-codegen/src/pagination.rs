@@ -83,7 +83,7 @@ pub fn list_operations(doc: &Value) -> Vec<ListOperation> {
 }
 
 /// `user_list` → `UserList`, as progenitor names builder types.
-fn pascal(id: &str) -> String {
+pub(crate) fn pascal(id: &str) -> String {
     id.split('_')
         .filter(|w| !w.is_empty())
         .map(|w| {

@@ -14,6 +14,7 @@ pub mod types {
         pub product_id: i64,
     }
     impl AddProductRequest {
+        ///Starts a [`builder::AddProductRequest`] for building a `AddProductRequest` field by field.
         pub fn builder() -> builder::AddProductRequest {
             Default::default()
         }
@@ -62,6 +63,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl Bundle {
+        ///Starts a [`builder::Bundle`] for building a `Bundle` field by field.
         pub fn builder() -> builder::Bundle {
             Default::default()
         }
@@ -102,6 +104,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl BundleCreate {
+        ///Starts a [`builder::BundleCreate`] for building a `BundleCreate` field by field.
         pub fn builder() -> builder::BundleCreate {
             Default::default()
         }
@@ -250,6 +253,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl BundleUpdate {
+        ///Starts a [`builder::BundleUpdate`] for building a `BundleUpdate` field by field.
         pub fn builder() -> builder::BundleUpdate {
             Default::default()
         }
@@ -315,6 +319,7 @@ pub mod types {
         pub password: ::std::string::String,
     }
     impl ChangePasswordRequest {
+        ///Starts a [`builder::ChangePasswordRequest`] for building a `ChangePasswordRequest` field by field.
         pub fn builder() -> builder::ChangePasswordRequest {
             Default::default()
         }
@@ -333,6 +338,7 @@ pub mod types {
         pub subject: ::std::option::Option<crate::types::ContactSubject>,
     }
     impl ContactRequest {
+        ///Starts a [`builder::ContactRequest`] for building a `ContactRequest` field by field.
         pub fn builder() -> builder::ContactRequest {
             Default::default()
         }
@@ -489,6 +495,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl Course {
+        ///Starts a [`builder::Course`] for building a `Course` field by field.
         pub fn builder() -> builder::Course {
             Default::default()
         }
@@ -529,6 +536,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl CourseCreate {
+        ///Starts a [`builder::CourseCreate`] for building a `CourseCreate` field by field.
         pub fn builder() -> builder::CourseCreate {
             Default::default()
         }
@@ -608,6 +616,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl CourseGrade {
+        ///Starts a [`builder::CourseGrade`] for building a `CourseGrade` field by field.
         pub fn builder() -> builder::CourseGrade {
             Default::default()
         }
@@ -622,6 +631,7 @@ pub mod types {
         pub order: ::std::option::Option<i64>,
     }
     impl CourseGradeCreate {
+        ///Starts a [`builder::CourseGradeCreate`] for building a `CourseGradeCreate` field by field.
         pub fn builder() -> builder::CourseGradeCreate {
             Default::default()
         }
@@ -650,6 +660,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl CourseGradeDetail {
+        ///Starts a [`builder::CourseGradeDetail`] for building a `CourseGradeDetail` field by field.
         pub fn builder() -> builder::CourseGradeDetail {
             Default::default()
         }
@@ -667,6 +678,7 @@ pub mod types {
         pub order: ::std::option::Option<i64>,
     }
     impl CourseGradeDetailCreate {
+        ///Starts a [`builder::CourseGradeDetailCreate`] for building a `CourseGradeDetailCreate` field by field.
         pub fn builder() -> builder::CourseGradeDetailCreate {
             Default::default()
         }
@@ -684,6 +696,7 @@ pub mod types {
         pub order: ::std::option::Option<i64>,
     }
     impl CourseGradeDetailUpdate {
+        ///Starts a [`builder::CourseGradeDetailUpdate`] for building a `CourseGradeDetailUpdate` field by field.
         pub fn builder() -> builder::CourseGradeDetailUpdate {
             Default::default()
         }
@@ -698,6 +711,7 @@ pub mod types {
         pub order: ::std::option::Option<i64>,
     }
     impl CourseGradeUpdate {
+        ///Starts a [`builder::CourseGradeUpdate`] for building a `CourseGradeUpdate` field by field.
         pub fn builder() -> builder::CourseGradeUpdate {
             Default::default()
         }
@@ -795,6 +809,7 @@ pub mod types {
         pub user: i64,
     }
     impl CourseTeacher {
+        ///Starts a [`builder::CourseTeacher`] for building a `CourseTeacher` field by field.
         pub fn builder() -> builder::CourseTeacher {
             Default::default()
         }
@@ -827,6 +842,7 @@ pub mod types {
         pub user: i64,
     }
     impl CourseTeacherCreate {
+        ///Starts a [`builder::CourseTeacherCreate`] for building a `CourseTeacherCreate` field by field.
         pub fn builder() -> builder::CourseTeacherCreate {
             Default::default()
         }
@@ -859,6 +875,7 @@ pub mod types {
         pub user: i64,
     }
     impl CourseTeacherUpdate {
+        ///Starts a [`builder::CourseTeacherUpdate`] for building a `CourseTeacherUpdate` field by field.
         pub fn builder() -> builder::CourseTeacherUpdate {
             Default::default()
         }
@@ -899,6 +916,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl CourseUpdate {
+        ///Starts a [`builder::CourseUpdate`] for building a `CourseUpdate` field by field.
         pub fn builder() -> builder::CourseUpdate {
             Default::default()
         }
@@ -981,6 +999,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl Email {
+        ///Starts a [`builder::Email`] for building a `Email` field by field.
         pub fn builder() -> builder::Email {
             Default::default()
         }
@@ -1012,6 +1031,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl EmailCampaign {
+        ///Starts a [`builder::EmailCampaign`] for building a `EmailCampaign` field by field.
         pub fn builder() -> builder::EmailCampaign {
             Default::default()
         }
@@ -1028,6 +1048,7 @@ pub mod types {
         pub id: i64,
     }
     impl EmailCampaignCourse {
+        ///Starts a [`builder::EmailCampaignCourse`] for building a `EmailCampaignCourse` field by field.
         pub fn builder() -> builder::EmailCampaignCourse {
             Default::default()
         }
@@ -1039,6 +1060,7 @@ pub mod types {
         pub course: i64,
     }
     impl EmailCampaignCourseCreate {
+        ///Starts a [`builder::EmailCampaignCourseCreate`] for building a `EmailCampaignCourseCreate` field by field.
         pub fn builder() -> builder::EmailCampaignCourseCreate {
             Default::default()
         }
@@ -1059,6 +1081,7 @@ pub mod types {
         pub subject: ::std::option::Option<::std::string::String>,
     }
     impl EmailCampaignCreate {
+        ///Starts a [`builder::EmailCampaignCreate`] for building a `EmailCampaignCreate` field by field.
         pub fn builder() -> builder::EmailCampaignCreate {
             Default::default()
         }
@@ -1075,6 +1098,7 @@ pub mod types {
         pub id: i64,
     }
     impl EmailCampaignExcludedCourse {
+        ///Starts a [`builder::EmailCampaignExcludedCourse`] for building a `EmailCampaignExcludedCourse` field by field.
         pub fn builder() -> builder::EmailCampaignExcludedCourse {
             Default::default()
         }
@@ -1086,6 +1110,7 @@ pub mod types {
         pub course: i64,
     }
     impl EmailCampaignExcludedCourseCreate {
+        ///Starts a [`builder::EmailCampaignExcludedCourseCreate`] for building a `EmailCampaignExcludedCourseCreate` field by field.
         pub fn builder() -> builder::EmailCampaignExcludedCourseCreate {
             Default::default()
         }
@@ -1102,6 +1127,7 @@ pub mod types {
         pub id: i64,
     }
     impl EmailCampaignExcludedList {
+        ///Starts a [`builder::EmailCampaignExcludedList`] for building a `EmailCampaignExcludedList` field by field.
         pub fn builder() -> builder::EmailCampaignExcludedList {
             Default::default()
         }
@@ -1113,6 +1139,7 @@ pub mod types {
         pub email_list: i64,
     }
     impl EmailCampaignExcludedListCreate {
+        ///Starts a [`builder::EmailCampaignExcludedListCreate`] for building a `EmailCampaignExcludedListCreate` field by field.
         pub fn builder() -> builder::EmailCampaignExcludedListCreate {
             Default::default()
         }
@@ -1129,6 +1156,7 @@ pub mod types {
         pub plan: i64,
     }
     impl EmailCampaignExcludedPlan {
+        ///Starts a [`builder::EmailCampaignExcludedPlan`] for building a `EmailCampaignExcludedPlan` field by field.
         pub fn builder() -> builder::EmailCampaignExcludedPlan {
             Default::default()
         }
@@ -1140,6 +1168,7 @@ pub mod types {
         pub plan: i64,
     }
     impl EmailCampaignExcludedPlanCreate {
+        ///Starts a [`builder::EmailCampaignExcludedPlanCreate`] for building a `EmailCampaignExcludedPlanCreate` field by field.
         pub fn builder() -> builder::EmailCampaignExcludedPlanCreate {
             Default::default()
         }
@@ -1156,6 +1185,7 @@ pub mod types {
         pub id: i64,
     }
     impl EmailCampaignList {
+        ///Starts a [`builder::EmailCampaignList`] for building a `EmailCampaignList` field by field.
         pub fn builder() -> builder::EmailCampaignList {
             Default::default()
         }
@@ -1167,6 +1197,7 @@ pub mod types {
         pub email_list: i64,
     }
     impl EmailCampaignListCreate {
+        ///Starts a [`builder::EmailCampaignListCreate`] for building a `EmailCampaignListCreate` field by field.
         pub fn builder() -> builder::EmailCampaignListCreate {
             Default::default()
         }
@@ -1183,6 +1214,7 @@ pub mod types {
         pub plan: i64,
     }
     impl EmailCampaignPlan {
+        ///Starts a [`builder::EmailCampaignPlan`] for building a `EmailCampaignPlan` field by field.
         pub fn builder() -> builder::EmailCampaignPlan {
             Default::default()
         }
@@ -1194,6 +1226,7 @@ pub mod types {
         pub plan: i64,
     }
     impl EmailCampaignPlanCreate {
+        ///Starts a [`builder::EmailCampaignPlanCreate`] for building a `EmailCampaignPlanCreate` field by field.
         pub fn builder() -> builder::EmailCampaignPlanCreate {
             Default::default()
         }
@@ -1214,6 +1247,7 @@ pub mod types {
         pub subject: ::std::option::Option<::std::string::String>,
     }
     impl EmailCampaignUpdate {
+        ///Starts a [`builder::EmailCampaignUpdate`] for building a `EmailCampaignUpdate` field by field.
         pub fn builder() -> builder::EmailCampaignUpdate {
             Default::default()
         }
@@ -1231,6 +1265,7 @@ pub mod types {
         pub last_name: ::std::option::Option<EmailCreateLastName>,
     }
     impl EmailCreate {
+        ///Starts a [`builder::EmailCreate`] for building a `EmailCreate` field by field.
         pub fn builder() -> builder::EmailCreate {
             Default::default()
         }
@@ -1577,6 +1612,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl EmailList {
+        ///Starts a [`builder::EmailList`] for building a `EmailList` field by field.
         pub fn builder() -> builder::EmailList {
             Default::default()
         }
@@ -1645,6 +1681,7 @@ pub mod types {
         pub name: ::std::string::String,
     }
     impl EmailListCreate {
+        ///Starts a [`builder::EmailListCreate`] for building a `EmailListCreate` field by field.
         pub fn builder() -> builder::EmailListCreate {
             Default::default()
         }
@@ -1713,6 +1750,7 @@ pub mod types {
         pub name: ::std::string::String,
     }
     impl EmailListUpdate {
+        ///Starts a [`builder::EmailListUpdate`] for building a `EmailListUpdate` field by field.
         pub fn builder() -> builder::EmailListUpdate {
             Default::default()
         }
@@ -1784,6 +1822,7 @@ pub mod types {
         pub last_name: ::std::option::Option<EmailUpdateLastName>,
     }
     impl EmailUpdate {
+        ///Starts a [`builder::EmailUpdate`] for building a `EmailUpdate` field by field.
         pub fn builder() -> builder::EmailUpdate {
             Default::default()
         }
@@ -1975,6 +2014,7 @@ pub mod types {
         pub user: i64,
     }
     impl Enroll {
+        ///Starts a [`builder::Enroll`] for building a `Enroll` field by field.
         pub fn builder() -> builder::Enroll {
             Default::default()
         }
@@ -1996,6 +2036,7 @@ pub mod types {
         pub user: i64,
     }
     impl EnrollCreate {
+        ///Starts a [`builder::EnrollCreate`] for building a `EnrollCreate` field by field.
         pub fn builder() -> builder::EnrollCreate {
             Default::default()
         }
@@ -2017,6 +2058,7 @@ pub mod types {
         pub user: i64,
     }
     impl EnrollUpdate {
+        ///Starts a [`builder::EnrollUpdate`] for building a `EnrollUpdate` field by field.
         pub fn builder() -> builder::EnrollUpdate {
             Default::default()
         }
@@ -2027,10 +2069,12 @@ pub mod types {
         ///Human-readable reason.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub detail: ::std::option::Option<::std::string::String>,
+        ///Members of the JSON object that the schema does not name (for an error body: messages keyed by field name).
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ErrorBody {
+        ///Starts a [`builder::ErrorBody`] for building a `ErrorBody` field by field.
         pub fn builder() -> builder::ErrorBody {
             Default::default()
         }
@@ -2063,6 +2107,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl MindzPayAccount {
+        ///Starts a [`builder::MindzPayAccount`] for building a `MindzPayAccount` field by field.
         pub fn builder() -> builder::MindzPayAccount {
             Default::default()
         }
@@ -2098,6 +2143,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl MindzPayInvoice {
+        ///Starts a [`builder::MindzPayInvoice`] for building a `MindzPayInvoice` field by field.
         pub fn builder() -> builder::MindzPayInvoice {
             Default::default()
         }
@@ -2122,6 +2168,7 @@ pub mod types {
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
     }
     impl MindzPayInvoiceCreate {
+        ///Starts a [`builder::MindzPayInvoiceCreate`] for building a `MindzPayInvoiceCreate` field by field.
         pub fn builder() -> builder::MindzPayInvoiceCreate {
             Default::default()
         }
@@ -2146,6 +2193,7 @@ pub mod types {
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
     }
     impl MindzPayInvoiceUpdate {
+        ///Starts a [`builder::MindzPayInvoiceUpdate`] for building a `MindzPayInvoiceUpdate` field by field.
         pub fn builder() -> builder::MindzPayInvoiceUpdate {
             Default::default()
         }
@@ -2178,6 +2226,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl MindzPayPayment {
+        ///Starts a [`builder::MindzPayPayment`] for building a `MindzPayPayment` field by field.
         pub fn builder() -> builder::MindzPayPayment {
             Default::default()
         }
@@ -2207,6 +2256,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     impl MindzPaySubscription {
+        ///Starts a [`builder::MindzPaySubscription`] for building a `MindzPaySubscription` field by field.
         pub fn builder() -> builder::MindzPaySubscription {
             Default::default()
         }
@@ -2227,6 +2277,7 @@ pub mod types {
         pub last_name: ::std::option::Option<NewsletterRequestLastName>,
     }
     impl NewsletterRequest {
+        ///Starts a [`builder::NewsletterRequest`] for building a `NewsletterRequest` field by field.
         pub fn builder() -> builder::NewsletterRequest {
             Default::default()
         }
@@ -2463,6 +2514,7 @@ pub mod types {
         pub results: ::std::vec::Vec<Bundle>,
     }
     impl PaginatedBundleList {
+        ///Starts a [`builder::PaginatedBundleList`] for building a `PaginatedBundleList` field by field.
         pub fn builder() -> builder::PaginatedBundleList {
             Default::default()
         }
@@ -2482,6 +2534,7 @@ pub mod types {
         pub results: ::std::vec::Vec<CourseGradeDetail>,
     }
     impl PaginatedCourseGradeDetailList {
+        ///Starts a [`builder::PaginatedCourseGradeDetailList`] for building a `PaginatedCourseGradeDetailList` field by field.
         pub fn builder() -> builder::PaginatedCourseGradeDetailList {
             Default::default()
         }
@@ -2501,6 +2554,7 @@ pub mod types {
         pub results: ::std::vec::Vec<CourseGrade>,
     }
     impl PaginatedCourseGradeList {
+        ///Starts a [`builder::PaginatedCourseGradeList`] for building a `PaginatedCourseGradeList` field by field.
         pub fn builder() -> builder::PaginatedCourseGradeList {
             Default::default()
         }
@@ -2520,6 +2574,7 @@ pub mod types {
         pub results: ::std::vec::Vec<Course>,
     }
     impl PaginatedCourseList {
+        ///Starts a [`builder::PaginatedCourseList`] for building a `PaginatedCourseList` field by field.
         pub fn builder() -> builder::PaginatedCourseList {
             Default::default()
         }
@@ -2539,6 +2594,7 @@ pub mod types {
         pub results: ::std::vec::Vec<CourseTeacher>,
     }
     impl PaginatedCourseTeacherList {
+        ///Starts a [`builder::PaginatedCourseTeacherList`] for building a `PaginatedCourseTeacherList` field by field.
         pub fn builder() -> builder::PaginatedCourseTeacherList {
             Default::default()
         }
@@ -2558,6 +2614,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaignCourse>,
     }
     impl PaginatedEmailCampaignCourseList {
+        ///Starts a [`builder::PaginatedEmailCampaignCourseList`] for building a `PaginatedEmailCampaignCourseList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignCourseList {
             Default::default()
         }
@@ -2577,6 +2634,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaignExcludedCourse>,
     }
     impl PaginatedEmailCampaignExcludedCourseList {
+        ///Starts a [`builder::PaginatedEmailCampaignExcludedCourseList`] for building a `PaginatedEmailCampaignExcludedCourseList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignExcludedCourseList {
             Default::default()
         }
@@ -2596,6 +2654,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaignExcludedList>,
     }
     impl PaginatedEmailCampaignExcludedListList {
+        ///Starts a [`builder::PaginatedEmailCampaignExcludedListList`] for building a `PaginatedEmailCampaignExcludedListList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignExcludedListList {
             Default::default()
         }
@@ -2615,6 +2674,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaignExcludedPlan>,
     }
     impl PaginatedEmailCampaignExcludedPlanList {
+        ///Starts a [`builder::PaginatedEmailCampaignExcludedPlanList`] for building a `PaginatedEmailCampaignExcludedPlanList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignExcludedPlanList {
             Default::default()
         }
@@ -2634,6 +2694,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaign>,
     }
     impl PaginatedEmailCampaignList {
+        ///Starts a [`builder::PaginatedEmailCampaignList`] for building a `PaginatedEmailCampaignList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignList {
             Default::default()
         }
@@ -2653,6 +2714,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaignList>,
     }
     impl PaginatedEmailCampaignListList {
+        ///Starts a [`builder::PaginatedEmailCampaignListList`] for building a `PaginatedEmailCampaignListList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignListList {
             Default::default()
         }
@@ -2672,6 +2734,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailCampaignPlan>,
     }
     impl PaginatedEmailCampaignPlanList {
+        ///Starts a [`builder::PaginatedEmailCampaignPlanList`] for building a `PaginatedEmailCampaignPlanList` field by field.
         pub fn builder() -> builder::PaginatedEmailCampaignPlanList {
             Default::default()
         }
@@ -2691,6 +2754,7 @@ pub mod types {
         pub results: ::std::vec::Vec<Email>,
     }
     impl PaginatedEmailList {
+        ///Starts a [`builder::PaginatedEmailList`] for building a `PaginatedEmailList` field by field.
         pub fn builder() -> builder::PaginatedEmailList {
             Default::default()
         }
@@ -2710,6 +2774,7 @@ pub mod types {
         pub results: ::std::vec::Vec<EmailList>,
     }
     impl PaginatedEmailListList {
+        ///Starts a [`builder::PaginatedEmailListList`] for building a `PaginatedEmailListList` field by field.
         pub fn builder() -> builder::PaginatedEmailListList {
             Default::default()
         }
@@ -2729,6 +2794,7 @@ pub mod types {
         pub results: ::std::vec::Vec<Enroll>,
     }
     impl PaginatedEnrollList {
+        ///Starts a [`builder::PaginatedEnrollList`] for building a `PaginatedEnrollList` field by field.
         pub fn builder() -> builder::PaginatedEnrollList {
             Default::default()
         }
@@ -2748,6 +2814,7 @@ pub mod types {
         pub results: ::std::vec::Vec<MindzPayAccount>,
     }
     impl PaginatedMindzPayAccountList {
+        ///Starts a [`builder::PaginatedMindzPayAccountList`] for building a `PaginatedMindzPayAccountList` field by field.
         pub fn builder() -> builder::PaginatedMindzPayAccountList {
             Default::default()
         }
@@ -2767,6 +2834,7 @@ pub mod types {
         pub results: ::std::vec::Vec<MindzPayInvoice>,
     }
     impl PaginatedMindzPayInvoiceList {
+        ///Starts a [`builder::PaginatedMindzPayInvoiceList`] for building a `PaginatedMindzPayInvoiceList` field by field.
         pub fn builder() -> builder::PaginatedMindzPayInvoiceList {
             Default::default()
         }
@@ -2786,6 +2854,7 @@ pub mod types {
         pub results: ::std::vec::Vec<MindzPayPayment>,
     }
     impl PaginatedMindzPayPaymentList {
+        ///Starts a [`builder::PaginatedMindzPayPaymentList`] for building a `PaginatedMindzPayPaymentList` field by field.
         pub fn builder() -> builder::PaginatedMindzPayPaymentList {
             Default::default()
         }
@@ -2805,6 +2874,7 @@ pub mod types {
         pub results: ::std::vec::Vec<MindzPaySubscription>,
     }
     impl PaginatedMindzPaySubscriptionList {
+        ///Starts a [`builder::PaginatedMindzPaySubscriptionList`] for building a `PaginatedMindzPaySubscriptionList` field by field.
         pub fn builder() -> builder::PaginatedMindzPaySubscriptionList {
             Default::default()
         }
@@ -2824,6 +2894,7 @@ pub mod types {
         pub results: ::std::vec::Vec<Subscription>,
     }
     impl PaginatedSubscriptionList {
+        ///Starts a [`builder::PaginatedSubscriptionList`] for building a `PaginatedSubscriptionList` field by field.
         pub fn builder() -> builder::PaginatedSubscriptionList {
             Default::default()
         }
@@ -2843,6 +2914,7 @@ pub mod types {
         pub results: ::std::vec::Vec<TeamMember>,
     }
     impl PaginatedTeamMemberList {
+        ///Starts a [`builder::PaginatedTeamMemberList`] for building a `PaginatedTeamMemberList` field by field.
         pub fn builder() -> builder::PaginatedTeamMemberList {
             Default::default()
         }
@@ -2862,6 +2934,7 @@ pub mod types {
         pub results: ::std::vec::Vec<User>,
     }
     impl PaginatedUserList {
+        ///Starts a [`builder::PaginatedUserList`] for building a `PaginatedUserList` field by field.
         pub fn builder() -> builder::PaginatedUserList {
             Default::default()
         }
@@ -2903,6 +2976,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl PatchedBundle {
+        ///Starts a [`builder::PatchedBundle`] for building a `PatchedBundle` field by field.
         pub fn builder() -> builder::PatchedBundle {
             Default::default()
         }
@@ -2998,6 +3072,7 @@ pub mod types {
         pub video: ::std::option::Option<::std::string::String>,
     }
     impl PatchedCourse {
+        ///Starts a [`builder::PatchedCourse`] for building a `PatchedCourse` field by field.
         pub fn builder() -> builder::PatchedCourse {
             Default::default()
         }
@@ -3013,6 +3088,7 @@ pub mod types {
         pub order: ::std::option::Option<i64>,
     }
     impl PatchedCourseGrade {
+        ///Starts a [`builder::PatchedCourseGrade`] for building a `PatchedCourseGrade` field by field.
         pub fn builder() -> builder::PatchedCourseGrade {
             Default::default()
         }
@@ -3031,6 +3107,7 @@ pub mod types {
         pub order: ::std::option::Option<i64>,
     }
     impl PatchedCourseGradeDetail {
+        ///Starts a [`builder::PatchedCourseGradeDetail`] for building a `PatchedCourseGradeDetail` field by field.
         pub fn builder() -> builder::PatchedCourseGradeDetail {
             Default::default()
         }
@@ -3118,6 +3195,7 @@ pub mod types {
         pub user: ::std::option::Option<i64>,
     }
     impl PatchedCourseTeacher {
+        ///Starts a [`builder::PatchedCourseTeacher`] for building a `PatchedCourseTeacher` field by field.
         pub fn builder() -> builder::PatchedCourseTeacher {
             Default::default()
         }
@@ -3136,6 +3214,7 @@ pub mod types {
         pub last_name: ::std::option::Option<PatchedEmailLastName>,
     }
     impl PatchedEmail {
+        ///Starts a [`builder::PatchedEmail`] for building a `PatchedEmail` field by field.
         pub fn builder() -> builder::PatchedEmail {
             Default::default()
         }
@@ -3157,6 +3236,7 @@ pub mod types {
         pub subject: ::std::option::Option<::std::string::String>,
     }
     impl PatchedEmailCampaign {
+        ///Starts a [`builder::PatchedEmailCampaign`] for building a `PatchedEmailCampaign` field by field.
         pub fn builder() -> builder::PatchedEmailCampaign {
             Default::default()
         }
@@ -3334,6 +3414,7 @@ pub mod types {
         pub name: ::std::option::Option<::std::string::String>,
     }
     impl PatchedEmailList {
+        ///Starts a [`builder::PatchedEmailList`] for building a `PatchedEmailList` field by field.
         pub fn builder() -> builder::PatchedEmailList {
             Default::default()
         }
@@ -3411,6 +3492,7 @@ pub mod types {
         pub user: ::std::option::Option<i64>,
     }
     impl PatchedEnroll {
+        ///Starts a [`builder::PatchedEnroll`] for building a `PatchedEnroll` field by field.
         pub fn builder() -> builder::PatchedEnroll {
             Default::default()
         }
@@ -3482,6 +3564,7 @@ pub mod types {
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl PatchedSubscription {
+        ///Starts a [`builder::PatchedSubscription`] for building a `PatchedSubscription` field by field.
         pub fn builder() -> builder::PatchedSubscription {
             Default::default()
         }
@@ -3521,6 +3604,7 @@ pub mod types {
         pub user: ::std::option::Option<i64>,
     }
     impl PatchedTeamMember {
+        ///Starts a [`builder::PatchedTeamMember`] for building a `PatchedTeamMember` field by field.
         pub fn builder() -> builder::PatchedTeamMember {
             Default::default()
         }
@@ -3593,6 +3677,7 @@ pub mod types {
         pub zip_code: ::std::option::Option<::std::string::String>,
     }
     impl PatchedUser {
+        ///Starts a [`builder::PatchedUser`] for building a `PatchedUser` field by field.
         pub fn builder() -> builder::PatchedUser {
             Default::default()
         }
@@ -3620,6 +3705,7 @@ pub mod types {
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl PublicProduct {
+        ///Starts a [`builder::PublicProduct`] for building a `PublicProduct` field by field.
         pub fn builder() -> builder::PublicProduct {
             Default::default()
         }
@@ -3632,6 +3718,7 @@ pub mod types {
         pub results: ::std::vec::Vec<PublicProduct>,
     }
     impl PublicProductList {
+        ///Starts a [`builder::PublicProductList`] for building a `PublicProductList` field by field.
         pub fn builder() -> builder::PublicProductList {
             Default::default()
         }
@@ -3656,6 +3743,7 @@ pub mod types {
         pub secondary_color: ::std::option::Option<::std::string::String>,
     }
     impl PublicSiteIdentity {
+        ///Starts a [`builder::PublicSiteIdentity`] for building a `PublicSiteIdentity` field by field.
         pub fn builder() -> builder::PublicSiteIdentity {
             Default::default()
         }
@@ -3677,6 +3765,7 @@ pub mod types {
         pub text: ::std::option::Option<::std::string::String>,
     }
     impl PublicStatement {
+        ///Starts a [`builder::PublicStatement`] for building a `PublicStatement` field by field.
         pub fn builder() -> builder::PublicStatement {
             Default::default()
         }
@@ -3689,6 +3778,7 @@ pub mod types {
         pub results: ::std::vec::Vec<PublicStatement>,
     }
     impl PublicStatementList {
+        ///Starts a [`builder::PublicStatementList`] for building a `PublicStatementList` field by field.
         pub fn builder() -> builder::PublicStatementList {
             Default::default()
         }
@@ -3707,6 +3797,7 @@ pub mod types {
         pub teachers: ::std::option::Option<i64>,
     }
     impl PublicStats {
+        ///Starts a [`builder::PublicStats`] for building a `PublicStats` field by field.
         pub fn builder() -> builder::PublicStats {
             Default::default()
         }
@@ -3722,6 +3813,7 @@ pub mod types {
         pub success: ::std::option::Option<bool>,
     }
     impl PublicSuccess {
+        ///Starts a [`builder::PublicSuccess`] for building a `PublicSuccess` field by field.
         pub fn builder() -> builder::PublicSuccess {
             Default::default()
         }
@@ -3733,6 +3825,7 @@ pub mod types {
         pub product_id: i64,
     }
     impl RemoveProductRequest {
+        ///Starts a [`builder::RemoveProductRequest`] for building a `RemoveProductRequest` field by field.
         pub fn builder() -> builder::RemoveProductRequest {
             Default::default()
         }
@@ -3811,6 +3904,7 @@ pub mod types {
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl Subscription {
+        ///Starts a [`builder::Subscription`] for building a `Subscription` field by field.
         pub fn builder() -> builder::Subscription {
             Default::default()
         }
@@ -3881,6 +3975,7 @@ pub mod types {
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl SubscriptionCreate {
+        ///Starts a [`builder::SubscriptionCreate`] for building a `SubscriptionCreate` field by field.
         pub fn builder() -> builder::SubscriptionCreate {
             Default::default()
         }
@@ -3951,6 +4046,7 @@ pub mod types {
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl SubscriptionUpdate {
+        ///Starts a [`builder::SubscriptionUpdate`] for building a `SubscriptionUpdate` field by field.
         pub fn builder() -> builder::SubscriptionUpdate {
             Default::default()
         }
@@ -3997,6 +4093,7 @@ pub mod types {
         pub user: i64,
     }
     impl TeamMember {
+        ///Starts a [`builder::TeamMember`] for building a `TeamMember` field by field.
         pub fn builder() -> builder::TeamMember {
             Default::default()
         }
@@ -4035,6 +4132,7 @@ pub mod types {
         pub user: i64,
     }
     impl TeamMemberCreate {
+        ///Starts a [`builder::TeamMemberCreate`] for building a `TeamMemberCreate` field by field.
         pub fn builder() -> builder::TeamMemberCreate {
             Default::default()
         }
@@ -4073,6 +4171,7 @@ pub mod types {
         pub user: i64,
     }
     impl TeamMemberUpdate {
+        ///Starts a [`builder::TeamMemberUpdate`] for building a `TeamMemberUpdate` field by field.
         pub fn builder() -> builder::TeamMemberUpdate {
             Default::default()
         }
@@ -4147,6 +4246,7 @@ pub mod types {
         pub zip_code: ::std::option::Option<::std::string::String>,
     }
     impl User {
+        ///Starts a [`builder::User`] for building a `User` field by field.
         pub fn builder() -> builder::User {
             Default::default()
         }
@@ -4216,6 +4316,7 @@ pub mod types {
         pub zip_code: ::std::option::Option<::std::string::String>,
     }
     impl UserCreate {
+        ///Starts a [`builder::UserCreate`] for building a `UserCreate` field by field.
         pub fn builder() -> builder::UserCreate {
             Default::default()
         }
@@ -4285,12 +4386,14 @@ pub mod types {
         pub zip_code: ::std::option::Option<::std::string::String>,
     }
     impl UserUpdate {
+        ///Starts a [`builder::UserUpdate`] for building a `UserUpdate` field by field.
         pub fn builder() -> builder::UserUpdate {
             Default::default()
         }
     }
     /// Types for composing complex structures.
     pub mod builder {
+        ///Builder for [`super::AddProductRequest`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct AddProductRequest {
             product_id: ::std::result::Result<i64, ::std::string::String>,
@@ -4303,6 +4406,7 @@ pub mod types {
             }
         }
         impl AddProductRequest {
+            ///Sets `product_id`: Product to add.
             pub fn product_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -4333,6 +4437,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::Bundle`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct Bundle {
             access_days: ::std::result::Result<
@@ -4399,6 +4504,7 @@ pub mod types {
             }
         }
         impl Bundle {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -4411,6 +4517,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses`: Ids of the courses in the bundle.
             pub fn courses<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
@@ -4423,6 +4530,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -4437,6 +4545,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4449,6 +4558,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -4459,6 +4569,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4471,6 +4582,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -4485,6 +4597,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::BundleName>,
@@ -4497,6 +4610,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -4509,6 +4623,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4523,6 +4638,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4535,6 +4651,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -4549,6 +4666,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4603,6 +4721,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::BundleCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct BundleCreate {
             access_days: ::std::result::Result<
@@ -4657,6 +4776,7 @@ pub mod types {
             }
         }
         impl BundleCreate {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -4669,6 +4789,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses`: Ids of the courses in the bundle.
             pub fn courses<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
@@ -4681,6 +4802,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4693,6 +4815,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4705,6 +4828,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -4719,6 +4843,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::BundleCreateName>,
@@ -4731,6 +4856,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -4743,6 +4869,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4757,6 +4884,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4769,6 +4897,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4817,6 +4946,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::BundleUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct BundleUpdate {
             access_days: ::std::result::Result<
@@ -4871,6 +5001,7 @@ pub mod types {
             }
         }
         impl BundleUpdate {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -4883,6 +5014,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses`: Ids of the courses in the bundle.
             pub fn courses<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
@@ -4895,6 +5027,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4907,6 +5040,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4919,6 +5053,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -4933,6 +5068,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::BundleUpdateName>,
@@ -4945,6 +5081,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -4957,6 +5094,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4971,6 +5109,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -4983,6 +5122,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5031,6 +5171,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::ChangePasswordRequest`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct ChangePasswordRequest {
             password: ::std::result::Result<
@@ -5046,6 +5187,7 @@ pub mod types {
             }
         }
         impl ChangePasswordRequest {
+            ///Sets `password`: The new password.
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5076,6 +5218,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::ContactRequest`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct ContactRequest {
             email: ::std::result::Result<
@@ -5103,6 +5246,7 @@ pub mod types {
             }
         }
         impl ContactRequest {
+            ///Sets `email`: Sender email.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ContactRequestEmail>,
@@ -5115,6 +5259,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `message`: Message text.
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5127,6 +5272,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Sender name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ContactRequestName>,
@@ -5139,6 +5285,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `subject`: Topic.
             pub fn subject<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5177,6 +5324,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::Course`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct Course {
             access_days: ::std::result::Result<
@@ -5246,6 +5394,7 @@ pub mod types {
             }
         }
         impl Course {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5258,6 +5407,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `active`: Whether the course is published.
             pub fn active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -5270,6 +5420,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5284,6 +5435,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5296,6 +5448,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -5306,6 +5459,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5318,6 +5472,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5332,6 +5487,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CourseName>,
@@ -5344,6 +5500,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -5356,6 +5513,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5370,6 +5528,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5382,6 +5541,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5396,6 +5556,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5450,6 +5611,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseCreate {
             access_days: ::std::result::Result<
@@ -5507,6 +5669,7 @@ pub mod types {
             }
         }
         impl CourseCreate {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5519,6 +5682,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `active`: Whether the course is published.
             pub fn active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -5531,6 +5695,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5543,6 +5708,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5555,6 +5721,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5569,6 +5736,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CourseCreateName>,
@@ -5581,6 +5749,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -5593,6 +5762,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5607,6 +5777,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5619,6 +5790,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -5667,6 +5839,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseGrade`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseGrade {
             course: ::std::result::Result<
@@ -5701,6 +5874,7 @@ pub mod types {
             }
         }
         impl CourseGrade {
+            ///Sets `course`: Course this curriculum section belongs to.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5713,6 +5887,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5727,6 +5902,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -5737,6 +5913,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `name`: Section title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5749,6 +5926,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the course.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5761,6 +5939,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5803,6 +5982,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseGradeCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseGradeCreate {
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -5820,6 +6000,7 @@ pub mod types {
             }
         }
         impl CourseGradeCreate {
+            ///Sets `name`: Section title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5832,6 +6013,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the course.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5864,6 +6046,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseGradeDetail`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseGradeDetail {
             course_grade: ::std::result::Result<
@@ -5903,6 +6086,7 @@ pub mod types {
             }
         }
         impl CourseGradeDetail {
+            ///Sets `course_grade`: Curriculum section this item belongs to.
             pub fn course_grade<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5915,6 +6099,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5929,6 +6114,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -5939,6 +6125,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `kind`: What the item is.
             pub fn kind<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -5953,6 +6140,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Item title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5965,6 +6153,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the section.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -5977,6 +6166,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -6021,6 +6211,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseGradeDetailCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseGradeDetailCreate {
             kind: ::std::result::Result<
@@ -6043,6 +6234,7 @@ pub mod types {
             }
         }
         impl CourseGradeDetailCreate {
+            ///Sets `kind`: What the item is.
             pub fn kind<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -6057,6 +6249,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Item title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6069,6 +6262,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the section.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -6105,6 +6299,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseGradeDetailUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseGradeDetailUpdate {
             kind: ::std::result::Result<
@@ -6127,6 +6322,7 @@ pub mod types {
             }
         }
         impl CourseGradeDetailUpdate {
+            ///Sets `kind`: What the item is.
             pub fn kind<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -6141,6 +6337,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Item title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6153,6 +6350,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the section.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -6189,6 +6387,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseGradeUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseGradeUpdate {
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -6206,6 +6405,7 @@ pub mod types {
             }
         }
         impl CourseGradeUpdate {
+            ///Sets `name`: Section title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6218,6 +6418,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the course.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -6250,6 +6451,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseTeacher`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseTeacher {
             community_notification: ::std::result::Result<
@@ -6314,6 +6516,7 @@ pub mod types {
             }
         }
         impl CourseTeacher {
+            ///Sets `community_notification`: Notified of community activity.
             pub fn community_notification<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6328,6 +6531,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `course`: Course.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -6340,6 +6544,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -6354,6 +6559,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `financial`: Receives a share of sales.
             pub fn financial<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6366,6 +6572,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `grader`: Grades assignments.
             pub fn grader<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6378,6 +6585,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -6388,6 +6596,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `news`: May post course news.
             pub fn news<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6400,6 +6609,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `profile_viewer`: May view student profiles.
             pub fn profile_viewer<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6414,6 +6624,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_visualization`: Shown as teacher on the course page.
             pub fn teacher_visualization<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6428,6 +6639,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `tutor`: Answers students' questions.
             pub fn tutor<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6440,6 +6652,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -6454,6 +6667,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who teaches the course.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -6506,6 +6720,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseTeacherCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseTeacherCreate {
             community_notification: ::std::result::Result<
@@ -6553,6 +6768,7 @@ pub mod types {
             }
         }
         impl CourseTeacherCreate {
+            ///Sets `community_notification`: Notified of community activity.
             pub fn community_notification<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6567,6 +6783,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `financial`: Receives a share of sales.
             pub fn financial<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6579,6 +6796,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `grader`: Grades assignments.
             pub fn grader<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6591,6 +6809,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `news`: May post course news.
             pub fn news<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6603,6 +6822,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `profile_viewer`: May view student profiles.
             pub fn profile_viewer<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6617,6 +6837,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_visualization`: Shown as teacher on the course page.
             pub fn teacher_visualization<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6631,6 +6852,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `tutor`: Answers students' questions.
             pub fn tutor<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6643,6 +6865,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who teaches the course.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -6688,6 +6911,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseTeacherUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseTeacherUpdate {
             community_notification: ::std::result::Result<
@@ -6735,6 +6959,7 @@ pub mod types {
             }
         }
         impl CourseTeacherUpdate {
+            ///Sets `community_notification`: Notified of community activity.
             pub fn community_notification<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6749,6 +6974,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `financial`: Receives a share of sales.
             pub fn financial<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6761,6 +6987,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `grader`: Grades assignments.
             pub fn grader<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6773,6 +7000,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `news`: May post course news.
             pub fn news<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6785,6 +7013,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `profile_viewer`: May view student profiles.
             pub fn profile_viewer<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6799,6 +7028,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_visualization`: Shown as teacher on the course page.
             pub fn teacher_visualization<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6813,6 +7043,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `tutor`: Answers students' questions.
             pub fn tutor<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6825,6 +7056,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who teaches the course.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -6870,6 +7102,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::CourseUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct CourseUpdate {
             access_days: ::std::result::Result<
@@ -6927,6 +7160,7 @@ pub mod types {
             }
         }
         impl CourseUpdate {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -6939,6 +7173,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `active`: Whether the course is published.
             pub fn active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -6951,6 +7186,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -6963,6 +7199,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -6975,6 +7212,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -6989,6 +7227,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CourseUpdateName>,
@@ -7001,6 +7240,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -7013,6 +7253,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7027,6 +7268,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7039,6 +7281,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7087,6 +7330,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::Email`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct Email {
             created_at: ::std::result::Result<
@@ -7126,6 +7370,7 @@ pub mod types {
             }
         }
         impl Email {
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7140,6 +7385,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email`: Subscriber address.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::EmailEmail>,
@@ -7152,6 +7398,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email_list`: List the address belongs to.
             pub fn email_list<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -7164,6 +7411,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: Subscriber first name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<super::EmailFirstName>>,
@@ -7176,6 +7424,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7186,6 +7435,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `last_name`: Subscriber last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<super::EmailLastName>>,
@@ -7198,6 +7448,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7242,6 +7493,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaign`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaign {
             content: ::std::result::Result<
@@ -7286,6 +7538,7 @@ pub mod types {
             }
         }
         impl EmailCampaign {
+            ///Sets `content`: HTML body.
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7298,6 +7551,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7312,6 +7566,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7322,6 +7577,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `name`: Internal campaign name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7334,6 +7590,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `send_at`: Scheduled send time.
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7348,6 +7605,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `status`: Delivery state.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7362,6 +7620,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `subject`: Email subject line.
             pub fn subject<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7374,6 +7633,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7420,6 +7680,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignCourse`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignCourse {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -7439,6 +7700,7 @@ pub mod types {
             }
         }
         impl EmailCampaignCourse {
+            ///Sets `course`: Course whose students receive the campaign.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7451,6 +7713,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email_campaign`: Campaign.
             pub fn email_campaign<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -7465,6 +7728,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7498,6 +7762,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignCourseCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignCourseCreate {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -7510,6 +7775,7 @@ pub mod types {
             }
         }
         impl EmailCampaignCourseCreate {
+            ///Sets `course`: Course whose students receive the campaign.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7538,6 +7804,7 @@ pub mod types {
                 Self { course: Ok(value.course) }
             }
         }
+        ///Builder for [`super::EmailCampaignCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignCreate {
             content: ::std::result::Result<
@@ -7565,6 +7832,7 @@ pub mod types {
             }
         }
         impl EmailCampaignCreate {
+            ///Sets `content`: HTML body.
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7577,6 +7845,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Internal campaign name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7589,6 +7858,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `send_at`: Scheduled send time.
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -7603,6 +7873,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `subject`: Email subject line.
             pub fn subject<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -7640,6 +7911,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignExcludedCourse`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignExcludedCourse {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -7659,6 +7931,7 @@ pub mod types {
             }
         }
         impl EmailCampaignExcludedCourse {
+            ///Sets `course`: Course whose students are excluded.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7671,6 +7944,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email_campaign`: Campaign.
             pub fn email_campaign<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -7685,6 +7959,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7719,6 +7994,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignExcludedCourseCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignExcludedCourseCreate {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -7731,6 +8007,7 @@ pub mod types {
             }
         }
         impl EmailCampaignExcludedCourseCreate {
+            ///Sets `course`: Course whose students are excluded.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7759,6 +8036,7 @@ pub mod types {
                 Self { course: Ok(value.course) }
             }
         }
+        ///Builder for [`super::EmailCampaignExcludedList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignExcludedList {
             email_campaign: ::std::result::Result<
@@ -7778,6 +8056,7 @@ pub mod types {
             }
         }
         impl EmailCampaignExcludedList {
+            ///Sets `email_campaign`: Campaign.
             pub fn email_campaign<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -7792,6 +8071,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email_list`: Email list whose addresses are excluded.
             pub fn email_list<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7804,6 +8084,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7838,6 +8119,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignExcludedListCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignExcludedListCreate {
             email_list: ::std::result::Result<i64, ::std::string::String>,
@@ -7850,6 +8132,7 @@ pub mod types {
             }
         }
         impl EmailCampaignExcludedListCreate {
+            ///Sets `email_list`: Email list whose addresses are excluded.
             pub fn email_list<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7882,6 +8165,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignExcludedPlan`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignExcludedPlan {
             email_campaign: ::std::result::Result<
@@ -7901,6 +8185,7 @@ pub mod types {
             }
         }
         impl EmailCampaignExcludedPlan {
+            ///Sets `email_campaign`: Campaign.
             pub fn email_campaign<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -7915,6 +8200,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7925,6 +8211,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `plan`: Subscription plan whose subscribers are excluded.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -7961,6 +8248,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignExcludedPlanCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignExcludedPlanCreate {
             plan: ::std::result::Result<i64, ::std::string::String>,
@@ -7973,6 +8261,7 @@ pub mod types {
             }
         }
         impl EmailCampaignExcludedPlanCreate {
+            ///Sets `plan`: Subscription plan whose subscribers are excluded.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8001,6 +8290,7 @@ pub mod types {
                 Self { plan: Ok(value.plan) }
             }
         }
+        ///Builder for [`super::EmailCampaignList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignList {
             email_campaign: ::std::result::Result<
@@ -8020,6 +8310,7 @@ pub mod types {
             }
         }
         impl EmailCampaignList {
+            ///Sets `email_campaign`: Campaign.
             pub fn email_campaign<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -8034,6 +8325,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email_list`: Email list that receives the campaign.
             pub fn email_list<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8046,6 +8338,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8078,6 +8371,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignListCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignListCreate {
             email_list: ::std::result::Result<i64, ::std::string::String>,
@@ -8090,6 +8384,7 @@ pub mod types {
             }
         }
         impl EmailCampaignListCreate {
+            ///Sets `email_list`: Email list that receives the campaign.
             pub fn email_list<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8122,6 +8417,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignPlan`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignPlan {
             email_campaign: ::std::result::Result<
@@ -8141,6 +8437,7 @@ pub mod types {
             }
         }
         impl EmailCampaignPlan {
+            ///Sets `email_campaign`: Campaign.
             pub fn email_campaign<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -8155,6 +8452,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8165,6 +8463,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `plan`: Subscription plan whose subscribers receive the campaign.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8199,6 +8498,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCampaignPlanCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignPlanCreate {
             plan: ::std::result::Result<i64, ::std::string::String>,
@@ -8211,6 +8511,7 @@ pub mod types {
             }
         }
         impl EmailCampaignPlanCreate {
+            ///Sets `plan`: Subscription plan whose subscribers receive the campaign.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8239,6 +8540,7 @@ pub mod types {
                 Self { plan: Ok(value.plan) }
             }
         }
+        ///Builder for [`super::EmailCampaignUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCampaignUpdate {
             content: ::std::result::Result<
@@ -8266,6 +8568,7 @@ pub mod types {
             }
         }
         impl EmailCampaignUpdate {
+            ///Sets `content`: HTML body.
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -8278,6 +8581,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Internal campaign name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8290,6 +8594,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `send_at`: Scheduled send time.
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8304,6 +8609,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `subject`: Email subject line.
             pub fn subject<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -8341,6 +8647,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailCreate {
             email: ::std::result::Result<super::EmailCreateEmail, ::std::string::String>,
@@ -8363,6 +8670,7 @@ pub mod types {
             }
         }
         impl EmailCreate {
+            ///Sets `email`: Subscriber address.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::EmailCreateEmail>,
@@ -8375,6 +8683,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: Subscriber first name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8389,6 +8698,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Subscriber last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8425,6 +8735,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailList {
             code: ::std::result::Result<
@@ -8454,6 +8765,7 @@ pub mod types {
             }
         }
         impl EmailList {
+            ///Sets `code`: Short code used by the public newsletter endpoint (email_list_code).
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<super::EmailListCode>>,
@@ -8466,6 +8778,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8480,6 +8793,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8490,6 +8804,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `name`: List name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8502,6 +8817,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8542,6 +8858,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailListCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailListCreate {
             code: ::std::result::Result<
@@ -8559,6 +8876,7 @@ pub mod types {
             }
         }
         impl EmailListCreate {
+            ///Sets `code`: Short code used by the public newsletter endpoint (email_list_code).
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8573,6 +8891,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: List name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8605,6 +8924,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailListUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailListUpdate {
             code: ::std::result::Result<
@@ -8622,6 +8942,7 @@ pub mod types {
             }
         }
         impl EmailListUpdate {
+            ///Sets `code`: Short code used by the public newsletter endpoint (email_list_code).
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8636,6 +8957,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: List name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8668,6 +8990,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EmailUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EmailUpdate {
             email: ::std::result::Result<super::EmailUpdateEmail, ::std::string::String>,
@@ -8690,6 +9013,7 @@ pub mod types {
             }
         }
         impl EmailUpdate {
+            ///Sets `email`: Subscriber address.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::EmailUpdateEmail>,
@@ -8702,6 +9026,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: Subscriber first name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8716,6 +9041,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Subscriber last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8752,6 +9078,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::Enroll`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct Enroll {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -8788,6 +9115,7 @@ pub mod types {
             }
         }
         impl Enroll {
+            ///Sets `course`: Course.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8800,6 +9128,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8814,6 +9143,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `expiry_date`: When access ends (null = never).
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8828,6 +9158,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8838,6 +9169,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -8850,6 +9182,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8864,6 +9197,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: Enrolled user.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8906,6 +9240,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EnrollCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EnrollCreate {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -8930,6 +9265,7 @@ pub mod types {
             }
         }
         impl EnrollCreate {
+            ///Sets `course`: Course.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8942,6 +9278,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `expiry_date`: When access ends (null = never).
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -8956,6 +9293,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -8968,6 +9306,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: Enrolled user.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -9004,6 +9343,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::EnrollUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct EnrollUpdate {
             course: ::std::result::Result<i64, ::std::string::String>,
@@ -9028,6 +9368,7 @@ pub mod types {
             }
         }
         impl EnrollUpdate {
+            ///Sets `course`: Course.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -9040,6 +9381,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `expiry_date`: When access ends (null = never).
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9054,6 +9396,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9066,6 +9409,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: Enrolled user.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -9102,6 +9446,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::ErrorBody`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct ErrorBody {
             detail: ::std::result::Result<
@@ -9122,6 +9467,7 @@ pub mod types {
             }
         }
         impl ErrorBody {
+            ///Sets `detail`: Human-readable reason.
             pub fn detail<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9134,6 +9480,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `extra`.
             pub fn extra<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9168,6 +9515,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::MindzPayAccount`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct MindzPayAccount {
             active: ::std::result::Result<
@@ -9215,6 +9563,7 @@ pub mod types {
             }
         }
         impl MindzPayAccount {
+            ///Sets `active`: Whether the account can receive payments.
             pub fn active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -9227,6 +9576,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9241,6 +9591,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `document`: CPF or CNPJ.
             pub fn document<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9253,6 +9604,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email`: Account email.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9265,6 +9617,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Account id.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9275,6 +9628,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `key`: Account key used by the invoice endpoints.
             pub fn key<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9287,6 +9641,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Account holder name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9299,6 +9654,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9345,6 +9701,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::MindzPayInvoice`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct MindzPayInvoice {
             amount: ::std::result::Result<
@@ -9397,6 +9754,7 @@ pub mod types {
             }
         }
         impl MindzPayInvoice {
+            ///Sets `amount`: Invoice amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -9409,6 +9767,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client`: Client (user) invoiced.
             pub fn client<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9421,6 +9780,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9435,6 +9795,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `file`: URL of the invoice PDF.
             pub fn file<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9447,6 +9808,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Invoice id.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9457,6 +9819,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `nfe_id`: Id of the electronic invoice (NF-e).
             pub fn nfe_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9469,6 +9832,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `payment`: Payment the invoice is for.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9481,6 +9845,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `status`: 0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9495,6 +9860,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9543,6 +9909,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::MindzPayInvoiceCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct MindzPayInvoiceCreate {
             amount: ::std::result::Result<
@@ -9578,6 +9945,7 @@ pub mod types {
             }
         }
         impl MindzPayInvoiceCreate {
+            ///Sets `amount`: Invoice amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -9590,6 +9958,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client`: Client (user) invoiced.
             pub fn client<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9602,6 +9971,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `nfe_id`: Id of the electronic invoice (NF-e).
             pub fn nfe_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9614,6 +9984,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `payment`: Payment the invoice is for.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9626,6 +9997,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `status`: 0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9668,6 +10040,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::MindzPayInvoiceUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct MindzPayInvoiceUpdate {
             amount: ::std::result::Result<
@@ -9703,6 +10076,7 @@ pub mod types {
             }
         }
         impl MindzPayInvoiceUpdate {
+            ///Sets `amount`: Invoice amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -9715,6 +10089,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client`: Client (user) invoiced.
             pub fn client<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9727,6 +10102,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `nfe_id`: Id of the electronic invoice (NF-e).
             pub fn nfe_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9739,6 +10115,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `payment`: Payment the invoice is for.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -9751,6 +10128,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `status`: 0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9793,6 +10171,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::MindzPayPayment`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct MindzPayPayment {
             amount: ::std::result::Result<
@@ -9840,6 +10219,7 @@ pub mod types {
             }
         }
         impl MindzPayPayment {
+            ///Sets `amount`: Amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -9852,6 +10232,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9866,6 +10247,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `customer_email`: Payer email.
             pub fn customer_email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -9880,6 +10262,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Payment id.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9890,6 +10273,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `method`: How it was paid.
             pub fn method<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9904,6 +10288,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `paid_at`: When it was paid.
             pub fn paid_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9918,6 +10303,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `status`: Payment state.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9932,6 +10318,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -9978,6 +10365,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::MindzPaySubscription`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct MindzPaySubscription {
             active: ::std::result::Result<
@@ -10020,6 +10408,7 @@ pub mod types {
             }
         }
         impl MindzPaySubscription {
+            ///Sets `active`: Whether it is billing.
             pub fn active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -10032,6 +10421,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10046,6 +10436,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `customer_email`: Subscriber email.
             pub fn customer_email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10060,6 +10451,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Subscription id.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10070,6 +10462,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `plan`: Subscription plan.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -10082,6 +10475,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `status`: Lifecycle state.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10096,6 +10490,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10141,6 +10536,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::NewsletterRequest`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct NewsletterRequest {
             email: ::std::result::Result<
@@ -10171,6 +10567,7 @@ pub mod types {
             }
         }
         impl NewsletterRequest {
+            ///Sets `email`: Address.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::NewsletterRequestEmail>,
@@ -10183,6 +10580,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email_list_code`: Code of the email list to join.
             pub fn email_list_code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10199,6 +10597,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: First name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10213,6 +10612,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10251,6 +10651,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedBundleList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedBundleList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10278,6 +10679,7 @@ pub mod types {
             }
         }
         impl PaginatedBundleList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10290,6 +10692,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10302,6 +10705,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10314,6 +10718,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::Bundle>>,
@@ -10351,6 +10756,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedCourseGradeDetailList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedCourseGradeDetailList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10378,6 +10784,7 @@ pub mod types {
             }
         }
         impl PaginatedCourseGradeDetailList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10390,6 +10797,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10402,6 +10810,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10414,6 +10823,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::CourseGradeDetail>>,
@@ -10452,6 +10862,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedCourseGradeList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedCourseGradeList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10479,6 +10890,7 @@ pub mod types {
             }
         }
         impl PaginatedCourseGradeList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10491,6 +10903,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10503,6 +10916,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10515,6 +10929,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::CourseGrade>>,
@@ -10553,6 +10968,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedCourseList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedCourseList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10580,6 +10996,7 @@ pub mod types {
             }
         }
         impl PaginatedCourseList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10592,6 +11009,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10604,6 +11022,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10616,6 +11035,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::Course>>,
@@ -10653,6 +11073,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedCourseTeacherList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedCourseTeacherList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10680,6 +11101,7 @@ pub mod types {
             }
         }
         impl PaginatedCourseTeacherList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10692,6 +11114,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10704,6 +11127,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10716,6 +11140,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::CourseTeacher>>,
@@ -10754,6 +11179,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignCourseList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignCourseList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10781,6 +11207,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignCourseList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10793,6 +11220,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10805,6 +11233,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10817,6 +11246,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::EmailCampaignCourse>>,
@@ -10855,6 +11285,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignExcludedCourseList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignExcludedCourseList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10882,6 +11313,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignExcludedCourseList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10894,6 +11326,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10906,6 +11339,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -10918,6 +11352,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10958,6 +11393,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignExcludedListList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignExcludedListList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -10985,6 +11421,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignExcludedListList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10997,6 +11434,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11009,6 +11447,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11021,6 +11460,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -11061,6 +11501,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignExcludedPlanList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignExcludedPlanList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11088,6 +11529,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignExcludedPlanList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11100,6 +11542,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11112,6 +11555,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11124,6 +11568,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -11164,6 +11609,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11191,6 +11637,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11203,6 +11650,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11215,6 +11663,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11227,6 +11676,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::EmailCampaign>>,
@@ -11265,6 +11715,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignListList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignListList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11292,6 +11743,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignListList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11304,6 +11756,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11316,6 +11769,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11328,6 +11782,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::EmailCampaignList>>,
@@ -11366,6 +11821,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailCampaignPlanList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailCampaignPlanList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11393,6 +11849,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailCampaignPlanList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11405,6 +11862,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11417,6 +11875,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11429,6 +11888,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::EmailCampaignPlan>>,
@@ -11467,6 +11927,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11494,6 +11955,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11506,6 +11968,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11518,6 +11981,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11530,6 +11994,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::Email>>,
@@ -11566,6 +12031,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEmailListList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEmailListList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11593,6 +12059,7 @@ pub mod types {
             }
         }
         impl PaginatedEmailListList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11605,6 +12072,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11617,6 +12085,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11629,6 +12098,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::EmailList>>,
@@ -11667,6 +12137,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedEnrollList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedEnrollList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11694,6 +12165,7 @@ pub mod types {
             }
         }
         impl PaginatedEnrollList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11706,6 +12178,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11718,6 +12191,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11730,6 +12204,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::Enroll>>,
@@ -11767,6 +12242,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedMindzPayAccountList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedMindzPayAccountList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11794,6 +12270,7 @@ pub mod types {
             }
         }
         impl PaginatedMindzPayAccountList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11806,6 +12283,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11818,6 +12296,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11830,6 +12309,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::MindzPayAccount>>,
@@ -11868,6 +12348,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedMindzPayInvoiceList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedMindzPayInvoiceList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11895,6 +12376,7 @@ pub mod types {
             }
         }
         impl PaginatedMindzPayInvoiceList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11907,6 +12389,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11919,6 +12402,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -11931,6 +12415,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::MindzPayInvoice>>,
@@ -11969,6 +12454,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedMindzPayPaymentList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedMindzPayPaymentList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -11996,6 +12482,7 @@ pub mod types {
             }
         }
         impl PaginatedMindzPayPaymentList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -12008,6 +12495,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12020,6 +12508,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12032,6 +12521,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::MindzPayPayment>>,
@@ -12070,6 +12560,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedMindzPaySubscriptionList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedMindzPaySubscriptionList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -12097,6 +12588,7 @@ pub mod types {
             }
         }
         impl PaginatedMindzPaySubscriptionList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -12109,6 +12601,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12121,6 +12614,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12133,6 +12627,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::MindzPaySubscription>>,
@@ -12171,6 +12666,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedSubscriptionList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedSubscriptionList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -12198,6 +12694,7 @@ pub mod types {
             }
         }
         impl PaginatedSubscriptionList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -12210,6 +12707,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12222,6 +12720,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12234,6 +12733,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::Subscription>>,
@@ -12272,6 +12772,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedTeamMemberList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedTeamMemberList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -12299,6 +12800,7 @@ pub mod types {
             }
         }
         impl PaginatedTeamMemberList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -12311,6 +12813,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12323,6 +12826,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12335,6 +12839,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::TeamMember>>,
@@ -12373,6 +12878,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PaginatedUserList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PaginatedUserList {
             count: ::std::result::Result<i64, ::std::string::String>,
@@ -12400,6 +12906,7 @@ pub mod types {
             }
         }
         impl PaginatedUserList {
+            ///Sets `count`: Total number of records across all pages.
             pub fn count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -12412,6 +12919,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `next`: URL of the next page, or null on the last page.
             pub fn next<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12424,6 +12932,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `previous`: URL of the previous page, or null on the first page.
             pub fn previous<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12436,6 +12945,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `results`: The records on this page.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::User>>,
@@ -12472,6 +12982,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedBundle`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedBundle {
             access_days: ::std::result::Result<
@@ -12529,6 +13040,7 @@ pub mod types {
             }
         }
         impl PatchedBundle {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -12541,6 +13053,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses`: Ids of the courses in the bundle.
             pub fn courses<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
@@ -12553,6 +13066,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12565,6 +13079,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12577,6 +13092,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -12591,6 +13107,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -12605,6 +13122,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -12617,6 +13135,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12631,6 +13150,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12643,6 +13163,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12691,6 +13212,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedCourse`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedCourse {
             access_days: ::std::result::Result<
@@ -12751,6 +13273,7 @@ pub mod types {
             }
         }
         impl PatchedCourse {
+            ///Sets `access_days`: Days of access after purchase (0 = unlimited).
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -12763,6 +13286,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `active`: Whether the course is published.
             pub fn active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -12775,6 +13299,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description (HTML allowed).
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12787,6 +13312,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12799,6 +13325,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -12813,6 +13340,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Title shown to students.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -12827,6 +13355,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -12839,6 +13368,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12853,6 +13383,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12865,6 +13396,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12913,6 +13445,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedCourseGrade`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedCourseGrade {
             name: ::std::result::Result<
@@ -12933,6 +13466,7 @@ pub mod types {
             }
         }
         impl PatchedCourseGrade {
+            ///Sets `name`: Section title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -12945,6 +13479,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the course.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -12977,6 +13512,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedCourseGradeDetail`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedCourseGradeDetail {
             kind: ::std::result::Result<
@@ -13002,6 +13538,7 @@ pub mod types {
             }
         }
         impl PatchedCourseGradeDetail {
+            ///Sets `kind`: What the item is.
             pub fn kind<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13016,6 +13553,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Item title.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13028,6 +13566,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `order`: Position inside the section.
             pub fn order<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13064,6 +13603,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedCourseTeacher`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedCourseTeacher {
             community_notification: ::std::result::Result<
@@ -13114,6 +13654,7 @@ pub mod types {
             }
         }
         impl PatchedCourseTeacher {
+            ///Sets `community_notification`: Notified of community activity.
             pub fn community_notification<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13128,6 +13669,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `financial`: Receives a share of sales.
             pub fn financial<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13140,6 +13682,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `grader`: Grades assignments.
             pub fn grader<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13152,6 +13695,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `news`: May post course news.
             pub fn news<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13164,6 +13708,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `profile_viewer`: May view student profiles.
             pub fn profile_viewer<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13178,6 +13723,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_visualization`: Shown as teacher on the course page.
             pub fn teacher_visualization<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13192,6 +13738,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `tutor`: Answers students' questions.
             pub fn tutor<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13204,6 +13751,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who teaches the course.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13249,6 +13797,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedEmail`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedEmail {
             email: ::std::result::Result<
@@ -13274,6 +13823,7 @@ pub mod types {
             }
         }
         impl PatchedEmail {
+            ///Sets `email`: Subscriber address.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13288,6 +13838,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: Subscriber first name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13302,6 +13853,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Subscriber last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13338,6 +13890,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedEmailCampaign`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedEmailCampaign {
             content: ::std::result::Result<
@@ -13368,6 +13921,7 @@ pub mod types {
             }
         }
         impl PatchedEmailCampaign {
+            ///Sets `content`: HTML body.
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13380,6 +13934,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Internal campaign name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13392,6 +13947,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `send_at`: Scheduled send time.
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13406,6 +13962,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `subject`: Email subject line.
             pub fn subject<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13443,6 +14000,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedEmailList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedEmailList {
             code: ::std::result::Result<
@@ -13463,6 +14021,7 @@ pub mod types {
             }
         }
         impl PatchedEmailList {
+            ///Sets `code`: Short code used by the public newsletter endpoint (email_list_code).
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13477,6 +14036,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: List name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13509,6 +14069,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedEnroll`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedEnroll {
             course: ::std::result::Result<
@@ -13539,6 +14100,7 @@ pub mod types {
             }
         }
         impl PatchedEnroll {
+            ///Sets `course`: Course.
             pub fn course<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13551,6 +14113,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `expiry_date`: When access ends (null = never).
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13565,6 +14128,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13577,6 +14141,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: Enrolled user.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13613,6 +14178,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedSubscription`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedSubscription {
             access_days: ::std::result::Result<
@@ -13723,6 +14289,7 @@ pub mod types {
             }
         }
         impl PatchedSubscription {
+            ///Sets `access_days`: Days of access.
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13735,6 +14302,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client_limit_count`: Maximum number of subscribers.
             pub fn client_limit_count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13749,6 +14317,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description.
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13761,6 +14330,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_active`: Show the FAQ section.
             pub fn faq_active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13773,6 +14343,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_base_questions`: Include the base FAQ questions.
             pub fn faq_base_questions<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -13787,6 +14358,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `frequency`: Billing every N intervals.
             pub fn frequency<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13799,6 +14371,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13811,6 +14384,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `interval`: Billing interval unit.
             pub fn interval<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13825,6 +14399,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -13839,6 +14414,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_commission_cycles`: Cycles that pay affiliate commission.
             pub fn max_commission_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13853,6 +14429,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_cycles`: Billing cycles before it ends (0 = unlimited).
             pub fn max_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -13865,6 +14442,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Plan name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13877,6 +14455,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `password`: Password protecting the plan page.
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13889,6 +14468,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -13901,6 +14481,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `redirect`: URL to send buyers to after purchase.
             pub fn redirect<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13913,6 +14494,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13927,6 +14509,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13939,6 +14522,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `syllabus`: Content outline.
             pub fn syllabus<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13951,6 +14535,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -13963,6 +14548,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video_id`: Video asset id.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14032,6 +14618,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedTeamMember`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedTeamMember {
             admin_permission: ::std::result::Result<
@@ -14092,6 +14679,7 @@ pub mod types {
             }
         }
         impl PatchedTeamMember {
+            ///Sets `admin_permission`: Administrator.
             pub fn admin_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14106,6 +14694,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses_permission`: Manages courses.
             pub fn courses_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14120,6 +14709,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `editor_permission`: Edits content.
             pub fn editor_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14134,6 +14724,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gurupay_permission`: Manages MindzPay (formerly GuruPay).
             pub fn gurupay_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14148,6 +14739,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `integration_permission`: Manages integrations.
             pub fn integration_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14162,6 +14754,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `marketing_permission`: Marketing tools.
             pub fn marketing_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14176,6 +14769,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `statistics_permission`: Sees statistics.
             pub fn statistics_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14190,6 +14784,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_permission`: Teacher.
             pub fn teacher_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14204,6 +14799,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `team_permission`: Manages the team.
             pub fn team_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14218,6 +14814,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who is a team member.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -14266,6 +14863,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PatchedUser`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PatchedUser {
             bio: ::std::result::Result<
@@ -14381,6 +14979,7 @@ pub mod types {
             }
         }
         impl PatchedUser {
+            ///Sets `bio`: Short biography.
             pub fn bio<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14393,6 +14992,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -14407,6 +15007,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `city`: City.
             pub fn city<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14419,6 +15020,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `complement`: Address complement.
             pub fn complement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14431,6 +15033,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `corporate_name`: Company name (pj).
             pub fn corporate_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14445,6 +15048,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `country`: Country.
             pub fn country<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14457,6 +15061,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `district`: District (bairro).
             pub fn district<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14469,6 +15074,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `document`: CPF or CNPJ.
             pub fn document<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14481,6 +15087,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email`: Login email.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14493,6 +15100,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: First name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14505,6 +15113,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -14519,6 +15128,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `is_suspended`: Suspended users cannot log in.
             pub fn is_suspended<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -14531,6 +15141,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14543,6 +15154,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `number`: House number.
             pub fn number<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14555,6 +15167,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `password`: Password (write only).
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14567,6 +15180,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `person_type`: pf = pessoa física (individual), pj = pessoa jurídica (company).
             pub fn person_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -14581,6 +15195,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `phone`: Phone number.
             pub fn phone<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14593,6 +15208,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `state`: State.
             pub fn state<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14605,6 +15221,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `street`: Street.
             pub fn street<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14617,6 +15234,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `username`: Username.
             pub fn username<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14629,6 +15247,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `zip_code`: CEP / postal code.
             pub fn zip_code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14699,6 +15318,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PublicProduct`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicProduct {
             id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
@@ -14736,6 +15356,7 @@ pub mod types {
             }
         }
         impl PublicProduct {
+            ///Sets `id`: Product id.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -14746,6 +15367,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14758,6 +15380,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `kind`: Product kind (course, bundle, subscription, ...).
             pub fn kind<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14770,6 +15393,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Product name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14782,6 +15406,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -14794,6 +15419,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `url`: Sales page URL.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14834,6 +15460,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PublicProductList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicProductList {
             results: ::std::result::Result<
@@ -14849,6 +15476,7 @@ pub mod types {
             }
         }
         impl PublicProductList {
+            ///Sets `results`: The products.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::PublicProduct>>,
@@ -14875,6 +15503,7 @@ pub mod types {
                 Self { results: Ok(value.results) }
             }
         }
+        ///Builder for [`super::PublicSiteIdentity`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicSiteIdentity {
             favicon: ::std::result::Result<
@@ -14910,6 +15539,7 @@ pub mod types {
             }
         }
         impl PublicSiteIdentity {
+            ///Sets `favicon`: Favicon URL.
             pub fn favicon<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14922,6 +15552,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `logo`: Logo URL.
             pub fn logo<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14934,6 +15565,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: School name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14946,6 +15578,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `primary_color`: Primary colour (CSS hex).
             pub fn primary_color<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14958,6 +15591,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `secondary_color`: Secondary colour (CSS hex).
             pub fn secondary_color<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -14998,6 +15632,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PublicStatement`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicStatement {
             id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
@@ -15025,6 +15660,7 @@ pub mod types {
             }
         }
         impl PublicStatement {
+            ///Sets `id`: Testimonial id.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15035,6 +15671,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `image`: Author photo URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15047,6 +15684,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Author name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15059,6 +15697,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `text`: Testimonial text.
             pub fn text<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15095,6 +15734,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PublicStatementList`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicStatementList {
             results: ::std::result::Result<
@@ -15110,6 +15750,7 @@ pub mod types {
             }
         }
         impl PublicStatementList {
+            ///Sets `results`: The testimonials.
             pub fn results<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::PublicStatement>>,
@@ -15137,6 +15778,7 @@ pub mod types {
                 Self { results: Ok(value.results) }
             }
         }
+        ///Builder for [`super::PublicStats`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicStats {
             courses: ::std::result::Result<
@@ -15162,6 +15804,7 @@ pub mod types {
             }
         }
         impl PublicStats {
+            ///Sets `courses`: Number of published courses.
             pub fn courses<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15174,6 +15817,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `students`: Number of students.
             pub fn students<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15186,6 +15830,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teachers`: Number of teachers.
             pub fn teachers<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15220,6 +15865,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::PublicSuccess`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct PublicSuccess {
             message: ::std::result::Result<
@@ -15240,6 +15886,7 @@ pub mod types {
             }
         }
         impl PublicSuccess {
+            ///Sets `message`: Human-readable confirmation or reason.
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15252,6 +15899,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `success`: Whether the submission was accepted.
             pub fn success<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -15284,6 +15932,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::RemoveProductRequest`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct RemoveProductRequest {
             product_id: ::std::result::Result<i64, ::std::string::String>,
@@ -15296,6 +15945,7 @@ pub mod types {
             }
         }
         impl RemoveProductRequest {
+            ///Sets `product_id`: Product to remove.
             pub fn product_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -15327,6 +15977,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::Subscription`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct Subscription {
             access_days: ::std::result::Result<
@@ -15443,6 +16094,7 @@ pub mod types {
             }
         }
         impl Subscription {
+            ///Sets `access_days`: Days of access.
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15455,6 +16107,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client_limit_count`: Maximum number of subscribers.
             pub fn client_limit_count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15469,6 +16122,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -15483,6 +16137,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description.
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15495,6 +16150,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_active`: Show the FAQ section.
             pub fn faq_active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -15507,6 +16163,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_base_questions`: Include the base FAQ questions.
             pub fn faq_base_questions<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -15521,6 +16178,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `frequency`: Billing every N intervals.
             pub fn frequency<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15533,6 +16191,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -15543,6 +16202,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15555,6 +16215,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `interval`: Billing interval unit.
             pub fn interval<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -15569,6 +16230,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -15583,6 +16245,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_commission_cycles`: Cycles that pay affiliate commission.
             pub fn max_commission_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15597,6 +16260,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_cycles`: Billing cycles before it ends (0 = unlimited).
             pub fn max_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15609,6 +16273,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Plan name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15621,6 +16286,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -15633,6 +16299,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `products`: Ids of the products in the plan.
             pub fn products<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<i64>>,
@@ -15645,6 +16312,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `redirect`: URL to send buyers to after purchase.
             pub fn redirect<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15657,6 +16325,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15671,6 +16340,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15683,6 +16353,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `syllabus`: Content outline.
             pub fn syllabus<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15695,6 +16366,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -15709,6 +16381,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15721,6 +16394,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video_id`: Video asset id.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15795,6 +16469,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::SubscriptionCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct SubscriptionCreate {
             access_days: ::std::result::Result<
@@ -15902,6 +16577,7 @@ pub mod types {
             }
         }
         impl SubscriptionCreate {
+            ///Sets `access_days`: Days of access.
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15914,6 +16590,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client_limit_count`: Maximum number of subscribers.
             pub fn client_limit_count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15928,6 +16605,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description.
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15940,6 +16618,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_active`: Show the FAQ section.
             pub fn faq_active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -15952,6 +16631,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_base_questions`: Include the base FAQ questions.
             pub fn faq_base_questions<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -15966,6 +16646,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `frequency`: Billing every N intervals.
             pub fn frequency<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -15978,6 +16659,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -15990,6 +16672,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `interval`: Billing interval unit.
             pub fn interval<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16004,6 +16687,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16018,6 +16702,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_commission_cycles`: Cycles that pay affiliate commission.
             pub fn max_commission_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16032,6 +16717,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_cycles`: Billing cycles before it ends (0 = unlimited).
             pub fn max_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16044,6 +16730,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Plan name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16056,6 +16743,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `password`: Password protecting the plan page.
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16068,6 +16756,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -16080,6 +16769,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `redirect`: URL to send buyers to after purchase.
             pub fn redirect<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16092,6 +16782,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16106,6 +16797,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16118,6 +16810,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `syllabus`: Content outline.
             pub fn syllabus<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16130,6 +16823,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16142,6 +16836,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video_id`: Video asset id.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16210,6 +16905,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::SubscriptionUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct SubscriptionUpdate {
             access_days: ::std::result::Result<
@@ -16317,6 +17013,7 @@ pub mod types {
             }
         }
         impl SubscriptionUpdate {
+            ///Sets `access_days`: Days of access.
             pub fn access_days<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16329,6 +17026,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `client_limit_count`: Maximum number of subscribers.
             pub fn client_limit_count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16343,6 +17041,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `description`: Long description.
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16355,6 +17054,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_active`: Show the FAQ section.
             pub fn faq_active<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16367,6 +17067,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `faq_base_questions`: Include the base FAQ questions.
             pub fn faq_base_questions<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16381,6 +17082,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `frequency`: Billing every N intervals.
             pub fn frequency<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16393,6 +17095,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `image`: Cover image URL.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16405,6 +17108,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `interval`: Billing interval unit.
             pub fn interval<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16419,6 +17123,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `launch_date`: When it becomes available.
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16433,6 +17138,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_commission_cycles`: Cycles that pay affiliate commission.
             pub fn max_commission_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16447,6 +17153,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `max_cycles`: Billing cycles before it ends (0 = unlimited).
             pub fn max_cycles<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<i64>>,
@@ -16459,6 +17166,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `name`: Plan name.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16471,6 +17179,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `password`: Password protecting the plan page.
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16483,6 +17192,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
@@ -16495,6 +17205,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `redirect`: URL to send buyers to after purchase.
             pub fn redirect<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16507,6 +17218,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `short_description`: One-line summary.
             pub fn short_description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16521,6 +17233,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `slug`: URL-friendly identifier.
             pub fn slug<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16533,6 +17246,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `syllabus`: Content outline.
             pub fn syllabus<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16545,6 +17259,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video`: Presentation video URL.
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16557,6 +17272,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `video_id`: Video asset id.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -16625,6 +17341,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::TeamMember`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct TeamMember {
             admin_permission: ::std::result::Result<
@@ -16694,6 +17411,7 @@ pub mod types {
             }
         }
         impl TeamMember {
+            ///Sets `admin_permission`: Administrator.
             pub fn admin_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16708,6 +17426,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses_permission`: Manages courses.
             pub fn courses_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16722,6 +17441,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16736,6 +17456,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `editor_permission`: Edits content.
             pub fn editor_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16750,6 +17471,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gurupay_permission`: Manages MindzPay (formerly GuruPay).
             pub fn gurupay_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16764,6 +17486,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -16774,6 +17497,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `integration_permission`: Manages integrations.
             pub fn integration_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16788,6 +17512,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `marketing_permission`: Marketing tools.
             pub fn marketing_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16802,6 +17527,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `statistics_permission`: Sees statistics.
             pub fn statistics_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16816,6 +17542,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_permission`: Teacher.
             pub fn teacher_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16830,6 +17557,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `team_permission`: Manages the team.
             pub fn team_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16844,6 +17572,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16858,6 +17587,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who is a team member.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -16912,6 +17642,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::TeamMemberCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct TeamMemberCreate {
             admin_permission: ::std::result::Result<
@@ -16969,6 +17700,7 @@ pub mod types {
             }
         }
         impl TeamMemberCreate {
+            ///Sets `admin_permission`: Administrator.
             pub fn admin_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16983,6 +17715,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses_permission`: Manages courses.
             pub fn courses_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -16997,6 +17730,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `editor_permission`: Edits content.
             pub fn editor_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17011,6 +17745,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gurupay_permission`: Manages MindzPay (formerly GuruPay).
             pub fn gurupay_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17025,6 +17760,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `integration_permission`: Manages integrations.
             pub fn integration_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17039,6 +17775,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `marketing_permission`: Marketing tools.
             pub fn marketing_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17053,6 +17790,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `statistics_permission`: Sees statistics.
             pub fn statistics_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17067,6 +17805,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_permission`: Teacher.
             pub fn teacher_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17081,6 +17820,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `team_permission`: Manages the team.
             pub fn team_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17095,6 +17835,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who is a team member.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -17143,6 +17884,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::TeamMemberUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct TeamMemberUpdate {
             admin_permission: ::std::result::Result<
@@ -17200,6 +17942,7 @@ pub mod types {
             }
         }
         impl TeamMemberUpdate {
+            ///Sets `admin_permission`: Administrator.
             pub fn admin_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17214,6 +17957,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `courses_permission`: Manages courses.
             pub fn courses_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17228,6 +17972,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `editor_permission`: Edits content.
             pub fn editor_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17242,6 +17987,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gurupay_permission`: Manages MindzPay (formerly GuruPay).
             pub fn gurupay_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17256,6 +18002,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `integration_permission`: Manages integrations.
             pub fn integration_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17270,6 +18017,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `marketing_permission`: Marketing tools.
             pub fn marketing_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17284,6 +18032,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `statistics_permission`: Sees statistics.
             pub fn statistics_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17298,6 +18047,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `teacher_permission`: Teacher.
             pub fn teacher_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17312,6 +18062,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `team_permission`: Manages the team.
             pub fn team_permission<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17326,6 +18077,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `user`: User who is a team member.
             pub fn user<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -17374,6 +18126,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::User`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct User {
             bio: ::std::result::Result<
@@ -17493,6 +18246,7 @@ pub mod types {
             }
         }
         impl User {
+            ///Sets `bio`: Short biography.
             pub fn bio<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17505,6 +18259,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17519,6 +18274,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `city`: City.
             pub fn city<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17531,6 +18287,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `complement`: Address complement.
             pub fn complement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17543,6 +18300,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `corporate_name`: Company name (pj).
             pub fn corporate_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17557,6 +18315,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `country`: Country.
             pub fn country<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17569,6 +18328,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `created_at`: When the record was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17583,6 +18343,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `district`: District (bairro).
             pub fn district<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17595,6 +18356,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `document`: CPF or CNPJ.
             pub fn document<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17607,6 +18369,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email`: Login email.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17619,6 +18382,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: First name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17631,6 +18395,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17645,6 +18410,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `id`: Identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -17655,6 +18421,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Sets `is_suspended`: Suspended users cannot log in.
             pub fn is_suspended<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -17667,6 +18434,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17679,6 +18447,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `number`: House number.
             pub fn number<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17691,6 +18460,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `person_type`: pf = pessoa física (individual), pj = pessoa jurídica (company).
             pub fn person_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17705,6 +18475,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `phone`: Phone number.
             pub fn phone<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17717,6 +18488,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `state`: State.
             pub fn state<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17729,6 +18501,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `street`: Street.
             pub fn street<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17741,6 +18514,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `updated_at`: When the record was last changed.
             pub fn updated_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17755,6 +18529,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `username`: Username.
             pub fn username<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17767,6 +18542,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `zip_code`: CEP / postal code.
             pub fn zip_code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17841,6 +18617,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::UserCreate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct UserCreate {
             bio: ::std::result::Result<
@@ -17953,6 +18730,7 @@ pub mod types {
             }
         }
         impl UserCreate {
+            ///Sets `bio`: Short biography.
             pub fn bio<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17965,6 +18743,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17979,6 +18758,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `city`: City.
             pub fn city<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -17991,6 +18771,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `complement`: Address complement.
             pub fn complement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18003,6 +18784,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `corporate_name`: Company name (pj).
             pub fn corporate_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18017,6 +18799,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `country`: Country.
             pub fn country<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18029,6 +18812,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `district`: District (bairro).
             pub fn district<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18041,6 +18825,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `document`: CPF or CNPJ.
             pub fn document<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18053,6 +18838,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email`: Login email.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18065,6 +18851,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: First name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18077,6 +18864,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18091,6 +18879,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `is_suspended`: Suspended users cannot log in.
             pub fn is_suspended<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -18103,6 +18892,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18115,6 +18905,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `number`: House number.
             pub fn number<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18127,6 +18918,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `password`: Password (write only).
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18139,6 +18931,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `person_type`: pf = pessoa física (individual), pj = pessoa jurídica (company).
             pub fn person_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18153,6 +18946,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `phone`: Phone number.
             pub fn phone<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18165,6 +18959,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `state`: State.
             pub fn state<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18177,6 +18972,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `street`: Street.
             pub fn street<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18189,6 +18985,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `username`: Username.
             pub fn username<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18201,6 +18998,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `zip_code`: CEP / postal code.
             pub fn zip_code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18271,6 +19069,7 @@ pub mod types {
                 }
             }
         }
+        ///Builder for [`super::UserUpdate`]: set its fields, then convert it with `try_into()`.
         #[derive(Clone, Debug)]
         pub struct UserUpdate {
             bio: ::std::result::Result<
@@ -18383,6 +19182,7 @@ pub mod types {
             }
         }
         impl UserUpdate {
+            ///Sets `bio`: Short biography.
             pub fn bio<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18395,6 +19195,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18409,6 +19210,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `city`: City.
             pub fn city<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18421,6 +19223,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `complement`: Address complement.
             pub fn complement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18433,6 +19236,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `corporate_name`: Company name (pj).
             pub fn corporate_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18447,6 +19251,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `country`: Country.
             pub fn country<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18459,6 +19264,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `district`: District (bairro).
             pub fn district<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18471,6 +19277,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `document`: CPF or CNPJ.
             pub fn document<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18483,6 +19290,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `email`: Login email.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18495,6 +19303,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `first_name`: First name.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18507,6 +19316,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18521,6 +19331,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `is_suspended`: Suspended users cannot log in.
             pub fn is_suspended<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
@@ -18533,6 +19344,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `last_name`: Last name.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18545,6 +19357,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `number`: House number.
             pub fn number<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18557,6 +19370,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `password`: Password (write only).
             pub fn password<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18569,6 +19383,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `person_type`: pf = pessoa física (individual), pj = pessoa jurídica (company).
             pub fn person_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18583,6 +19398,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `phone`: Phone number.
             pub fn phone<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18595,6 +19411,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `state`: State.
             pub fn state<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18607,6 +19424,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `street`: Street.
             pub fn street<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18619,6 +19437,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `username`: Username.
             pub fn username<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -18631,6 +19450,7 @@ pub mod types {
                     });
                 self
             }
+            ///Sets `zip_code`: CEP / postal code.
             pub fn zip_code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
@@ -23666,12 +24486,14 @@ pub mod builder {
         body: Result<types::builder::ContactRequest, String>,
     }
     impl<'a> PublicContactCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ContactRequest>,
@@ -23687,6 +24509,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -23762,12 +24585,14 @@ pub mod builder {
         body: Result<types::builder::NewsletterRequest, String>,
     }
     impl<'a> PublicNewsletterSubscribe<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::NewsletterRequest>,
@@ -23783,6 +24608,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -23857,6 +24683,7 @@ pub mod builder {
         client: &'a super::Client,
     }
     impl<'a> PublicProductList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self { client: client }
         }
@@ -23919,6 +24746,7 @@ pub mod builder {
         client: &'a super::Client,
     }
     impl<'a> PublicSiteIdentityGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self { client: client }
         }
@@ -23981,6 +24809,7 @@ pub mod builder {
         client: &'a super::Client,
     }
     impl<'a> PublicStatementList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self { client: client }
         }
@@ -24043,6 +24872,7 @@ pub mod builder {
         client: &'a super::Client,
     }
     impl<'a> PublicStatsGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self { client: client }
         }
@@ -24109,6 +24939,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> BundleList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -24118,6 +24949,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -24131,6 +24963,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -24141,6 +24974,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::BundleOrdering>,
@@ -24154,6 +24988,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -24235,12 +25070,14 @@ pub mod builder {
         body: Result<types::builder::BundleCreate, String>,
     }
     impl<'a> BundleCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::BundleCreate>,
@@ -24254,6 +25091,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -24329,12 +25167,14 @@ pub mod builder {
         bundle_id: Result<i64, String>,
     }
     impl<'a> BundleGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 bundle_id: Err("bundle_id was not initialized".to_string()),
             }
         }
+        ///Sets `bundle_id`: Bundle id.
         pub fn bundle_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -24409,6 +25249,7 @@ pub mod builder {
         body: Result<types::builder::BundleUpdate, String>,
     }
     impl<'a> BundleUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -24416,6 +25257,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `bundle_id`: Bundle id.
         pub fn bundle_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -24425,6 +25267,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for bundle_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::BundleUpdate>,
@@ -24438,6 +25281,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -24517,12 +25361,14 @@ pub mod builder {
         bundle_id: Result<i64, String>,
     }
     impl<'a> BundleDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 bundle_id: Err("bundle_id was not initialized".to_string()),
             }
         }
+        ///Sets `bundle_id`: Bundle id.
         pub fn bundle_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -24595,6 +25441,7 @@ pub mod builder {
         body: Result<types::builder::PatchedBundle, String>,
     }
     impl<'a> BundlePartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -24602,6 +25449,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `bundle_id`: Bundle id.
         pub fn bundle_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -24611,6 +25459,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for bundle_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedBundle>,
@@ -24624,6 +25473,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -24706,6 +25556,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> CourseList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -24715,6 +25566,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -24728,6 +25580,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -24738,6 +25591,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::CourseOrdering>,
@@ -24751,6 +25605,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -24832,12 +25687,14 @@ pub mod builder {
         body: Result<types::builder::CourseCreate, String>,
     }
     impl<'a> CourseCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseCreate>,
@@ -24851,6 +25708,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -24926,12 +25784,14 @@ pub mod builder {
         course_id: Result<i64, String>,
     }
     impl<'a> CourseGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25006,6 +25866,7 @@ pub mod builder {
         body: Result<types::builder::CourseUpdate, String>,
     }
     impl<'a> CourseUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25013,6 +25874,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25022,6 +25884,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseUpdate>,
@@ -25035,6 +25898,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -25114,12 +25978,14 @@ pub mod builder {
         course_id: Result<i64, String>,
     }
     impl<'a> CourseDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25192,6 +26058,7 @@ pub mod builder {
         body: Result<types::builder::PatchedCourse, String>,
     }
     impl<'a> CoursePartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25199,6 +26066,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25208,6 +26076,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedCourse>,
@@ -25221,6 +26090,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -25304,6 +26174,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> CourseGradeList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25314,6 +26185,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25323,6 +26195,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -25336,6 +26209,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -25346,6 +26220,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::CourseGradeOrdering>,
@@ -25359,6 +26234,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -25448,6 +26324,7 @@ pub mod builder {
         body: Result<types::builder::CourseGradeCreate, String>,
     }
     impl<'a> CourseGradeCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25455,6 +26332,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25464,6 +26342,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseGradeCreate>,
@@ -25479,6 +26358,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -25559,6 +26439,7 @@ pub mod builder {
         grade_id: Result<i64, String>,
     }
     impl<'a> CourseGradeGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25566,6 +26447,7 @@ pub mod builder {
                 grade_id: Err("grade_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25575,6 +26457,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25651,6 +26534,7 @@ pub mod builder {
         body: Result<types::builder::CourseGradeUpdate, String>,
     }
     impl<'a> CourseGradeUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25659,6 +26543,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25668,6 +26553,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25677,6 +26563,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseGradeUpdate>,
@@ -25692,6 +26579,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -25773,6 +26661,7 @@ pub mod builder {
         grade_id: Result<i64, String>,
     }
     impl<'a> CourseGradeDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25780,6 +26669,7 @@ pub mod builder {
                 grade_id: Err("grade_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25789,6 +26679,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25863,6 +26754,7 @@ pub mod builder {
         body: Result<types::builder::PatchedCourseGrade, String>,
     }
     impl<'a> CourseGradePartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -25871,6 +26763,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25880,6 +26773,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -25889,6 +26783,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedCourseGrade>,
@@ -25904,6 +26799,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -25989,6 +26885,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> CourseGradeDetailList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26000,6 +26897,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26009,6 +26907,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26018,6 +26917,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -26031,6 +26931,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -26041,6 +26942,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::CourseGradeDetailOrdering>,
@@ -26054,6 +26956,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -26145,6 +27048,7 @@ pub mod builder {
         body: Result<types::builder::CourseGradeDetailCreate, String>,
     }
     impl<'a> CourseGradeDetailCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26153,6 +27057,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26162,6 +27067,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26171,6 +27077,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseGradeDetailCreate>,
@@ -26188,6 +27095,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -26271,6 +27179,7 @@ pub mod builder {
         detail_id: Result<i64, String>,
     }
     impl<'a> CourseGradeDetailGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26279,6 +27188,7 @@ pub mod builder {
                 detail_id: Err("detail_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26288,6 +27198,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26297,6 +27208,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets `detail_id`: Curriculum item id.
         pub fn detail_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26376,6 +27288,7 @@ pub mod builder {
         body: Result<types::builder::CourseGradeDetailUpdate, String>,
     }
     impl<'a> CourseGradeDetailUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26385,6 +27298,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26394,6 +27308,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26403,6 +27318,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets `detail_id`: Curriculum item id.
         pub fn detail_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26412,6 +27328,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for detail_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseGradeDetailUpdate>,
@@ -26429,6 +27346,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -26514,6 +27432,7 @@ pub mod builder {
         detail_id: Result<i64, String>,
     }
     impl<'a> CourseGradeDetailDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26522,6 +27441,7 @@ pub mod builder {
                 detail_id: Err("detail_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26531,6 +27451,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26540,6 +27461,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets `detail_id`: Curriculum item id.
         pub fn detail_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26617,6 +27539,7 @@ pub mod builder {
         body: Result<types::builder::PatchedCourseGradeDetail, String>,
     }
     impl<'a> CourseGradeDetailPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26626,6 +27549,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26635,6 +27559,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `grade_id`: Curriculum section id.
         pub fn grade_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26644,6 +27569,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        ///Sets `detail_id`: Curriculum item id.
         pub fn detail_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26653,6 +27579,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for detail_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedCourseGradeDetail>,
@@ -26670,6 +27597,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -26757,6 +27685,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> CourseTeacherList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26767,6 +27696,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26776,6 +27706,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -26789,6 +27720,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -26799,6 +27731,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::CourseTeacherOrdering>,
@@ -26812,6 +27745,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -26901,6 +27835,7 @@ pub mod builder {
         body: Result<types::builder::CourseTeacherCreate, String>,
     }
     impl<'a> CourseTeacherCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -26908,6 +27843,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -26917,6 +27853,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseTeacherCreate>,
@@ -26932,6 +27869,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -27012,6 +27950,7 @@ pub mod builder {
         teacher_id: Result<i64, String>,
     }
     impl<'a> CourseTeacherGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27019,6 +27958,7 @@ pub mod builder {
                 teacher_id: Err("teacher_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27028,6 +27968,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `teacher_id`: Course-teacher record id.
         pub fn teacher_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27104,6 +28045,7 @@ pub mod builder {
         body: Result<types::builder::CourseTeacherUpdate, String>,
     }
     impl<'a> CourseTeacherUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27112,6 +28054,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27121,6 +28064,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `teacher_id`: Course-teacher record id.
         pub fn teacher_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27130,6 +28074,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for teacher_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CourseTeacherUpdate>,
@@ -27145,6 +28090,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -27226,6 +28172,7 @@ pub mod builder {
         teacher_id: Result<i64, String>,
     }
     impl<'a> CourseTeacherDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27233,6 +28180,7 @@ pub mod builder {
                 teacher_id: Err("teacher_id was not initialized".to_string()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27242,6 +28190,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `teacher_id`: Course-teacher record id.
         pub fn teacher_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27316,6 +28265,7 @@ pub mod builder {
         body: Result<types::builder::PatchedCourseTeacher, String>,
     }
     impl<'a> CourseTeacherPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27324,6 +28274,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `course_id`: Course id.
         pub fn course_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27333,6 +28284,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        ///Sets `teacher_id`: Course-teacher record id.
         pub fn teacher_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27342,6 +28294,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for teacher_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedCourseTeacher>,
@@ -27359,6 +28312,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -27442,6 +28396,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> EmailCampaignList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27451,6 +28406,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -27464,6 +28420,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -27474,6 +28431,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::EmailCampaignOrdering>,
@@ -27487,6 +28445,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -27571,12 +28530,14 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignCreate, String>,
     }
     impl<'a> EmailCampaignCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignCreate>,
@@ -27592,6 +28553,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -27667,6 +28629,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27675,6 +28638,7 @@ pub mod builder {
                 ),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27751,6 +28715,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignUpdate, String>,
     }
     impl<'a> EmailCampaignUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27760,6 +28725,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27771,6 +28737,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignUpdate>,
@@ -27786,6 +28753,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -27865,6 +28833,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27873,6 +28842,7 @@ pub mod builder {
                 ),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27947,6 +28917,7 @@ pub mod builder {
         body: Result<types::builder::PatchedEmailCampaign, String>,
     }
     impl<'a> EmailCampaignPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -27956,6 +28927,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -27967,6 +28939,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedEmailCampaign>,
@@ -27984,6 +28957,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -28065,6 +29039,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
     }
     impl<'a> EmailCampaignCourseList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28075,6 +29050,7 @@ pub mod builder {
                 offset: Ok(None),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28086,6 +29062,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -28099,6 +29076,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -28181,6 +29159,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignCourseCreate, String>,
     }
     impl<'a> EmailCampaignCourseCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28190,6 +29169,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28201,6 +29181,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignCourseCreate>,
@@ -28219,6 +29200,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -28300,6 +29282,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignCourseGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28309,6 +29292,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28320,6 +29304,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28395,6 +29380,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignCourseDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28404,6 +29390,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28415,6 +29402,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28489,6 +29477,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
     }
     impl<'a> EmailCampaignExcludedCourseList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28499,6 +29488,7 @@ pub mod builder {
                 offset: Ok(None),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28510,6 +29500,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -28523,6 +29514,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -28605,6 +29597,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignExcludedCourseCreate, String>,
     }
     impl<'a> EmailCampaignExcludedCourseCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28614,6 +29607,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28625,6 +29619,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignExcludedCourseCreate>,
@@ -28643,6 +29638,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -28727,6 +29723,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignExcludedCourseGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28736,6 +29733,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28747,6 +29745,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28826,6 +29825,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignExcludedCourseDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28835,6 +29835,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28846,6 +29847,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28921,6 +29923,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
     }
     impl<'a> EmailCampaignExcludedListList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -28931,6 +29934,7 @@ pub mod builder {
                 offset: Ok(None),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -28942,6 +29946,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -28955,6 +29960,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -29037,6 +30043,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignExcludedListCreate, String>,
     }
     impl<'a> EmailCampaignExcludedListCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29046,6 +30053,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29057,6 +30065,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignExcludedListCreate>,
@@ -29075,6 +30084,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -29159,6 +30169,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignExcludedListGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29168,6 +30179,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29179,6 +30191,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29258,6 +30271,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignExcludedListDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29267,6 +30281,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29278,6 +30293,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29353,6 +30369,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
     }
     impl<'a> EmailCampaignExcludedPlanList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29363,6 +30380,7 @@ pub mod builder {
                 offset: Ok(None),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29374,6 +30392,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -29387,6 +30406,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -29469,6 +30489,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignExcludedPlanCreate, String>,
     }
     impl<'a> EmailCampaignExcludedPlanCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29478,6 +30499,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29489,6 +30511,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignExcludedPlanCreate>,
@@ -29507,6 +30530,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -29591,6 +30615,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignExcludedPlanGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29600,6 +30625,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29611,6 +30637,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29690,6 +30717,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignExcludedPlanDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29699,6 +30727,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29710,6 +30739,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29785,6 +30815,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
     }
     impl<'a> EmailCampaignListList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29795,6 +30826,7 @@ pub mod builder {
                 offset: Ok(None),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29806,6 +30838,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -29819,6 +30852,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -29901,6 +30935,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignListCreate, String>,
     }
     impl<'a> EmailCampaignListCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -29910,6 +30945,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -29921,6 +30957,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignListCreate>,
@@ -29938,6 +30975,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -30019,6 +31057,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignListGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30028,6 +31067,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30039,6 +31079,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30114,6 +31155,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignListDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30123,6 +31165,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30134,6 +31177,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30208,6 +31252,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
     }
     impl<'a> EmailCampaignPlanList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30218,6 +31263,7 @@ pub mod builder {
                 offset: Ok(None),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30229,6 +31275,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -30242,6 +31289,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -30324,6 +31372,7 @@ pub mod builder {
         body: Result<types::builder::EmailCampaignPlanCreate, String>,
     }
     impl<'a> EmailCampaignPlanCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30333,6 +31382,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30344,6 +31394,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCampaignPlanCreate>,
@@ -30361,6 +31412,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -30442,6 +31494,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignPlanGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30451,6 +31504,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30462,6 +31516,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30537,6 +31592,7 @@ pub mod builder {
         link_id: Result<i64, String>,
     }
     impl<'a> EmailCampaignPlanDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30546,6 +31602,7 @@ pub mod builder {
                 link_id: Err("link_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_campaign_id`: Campaign id.
         pub fn email_campaign_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30557,6 +31614,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `link_id`: Link record id.
         pub fn link_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30632,6 +31690,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> EmailListList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30641,6 +31700,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -30654,6 +31714,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -30664,6 +31725,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::EmailListOrdering>,
@@ -30677,6 +31739,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -30761,12 +31824,14 @@ pub mod builder {
         body: Result<types::builder::EmailListCreate, String>,
     }
     impl<'a> EmailListCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailListCreate>,
@@ -30782,6 +31847,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -30857,12 +31923,14 @@ pub mod builder {
         email_list_id: Result<i64, String>,
     }
     impl<'a> EmailListGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30937,6 +32005,7 @@ pub mod builder {
         body: Result<types::builder::EmailListUpdate, String>,
     }
     impl<'a> EmailListUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -30944,6 +32013,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -30953,6 +32023,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailListUpdate>,
@@ -30968,6 +32039,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -31047,12 +32119,14 @@ pub mod builder {
         email_list_id: Result<i64, String>,
     }
     impl<'a> EmailListDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31125,6 +32199,7 @@ pub mod builder {
         body: Result<types::builder::PatchedEmailList, String>,
     }
     impl<'a> EmailListPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31132,6 +32207,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31141,6 +32217,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedEmailList>,
@@ -31156,6 +32233,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -31239,6 +32317,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> EmailList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31249,6 +32328,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31258,6 +32338,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -31271,6 +32352,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -31281,6 +32363,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::EmailOrdering>,
@@ -31294,6 +32377,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -31380,6 +32464,7 @@ pub mod builder {
         body: Result<types::builder::EmailCreate, String>,
     }
     impl<'a> EmailCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31387,6 +32472,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31396,6 +32482,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailCreate>,
@@ -31409,6 +32496,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -31487,6 +32575,7 @@ pub mod builder {
         email_id: Result<i64, String>,
     }
     impl<'a> EmailGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31494,6 +32583,7 @@ pub mod builder {
                 email_id: Err("email_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31503,6 +32593,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets `email_id`: Email (subscriber) id.
         pub fn email_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31579,6 +32670,7 @@ pub mod builder {
         body: Result<types::builder::EmailUpdate, String>,
     }
     impl<'a> EmailUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31587,6 +32679,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31596,6 +32689,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets `email_id`: Email (subscriber) id.
         pub fn email_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31605,6 +32699,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EmailUpdate>,
@@ -31618,6 +32713,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -31697,6 +32793,7 @@ pub mod builder {
         email_id: Result<i64, String>,
     }
     impl<'a> EmailDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31704,6 +32801,7 @@ pub mod builder {
                 email_id: Err("email_id was not initialized".to_string()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31713,6 +32811,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets `email_id`: Email (subscriber) id.
         pub fn email_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31787,6 +32886,7 @@ pub mod builder {
         body: Result<types::builder::PatchedEmail, String>,
     }
     impl<'a> EmailPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31795,6 +32895,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `email_list_id`: Email list id.
         pub fn email_list_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31804,6 +32905,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        ///Sets `email_id`: Email (subscriber) id.
         pub fn email_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -31813,6 +32915,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedEmail>,
@@ -31826,6 +32929,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -31909,6 +33013,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> EnrollList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -31918,6 +33023,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -31931,6 +33037,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -31941,6 +33048,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::EnrollOrdering>,
@@ -31954,6 +33062,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32035,12 +33144,14 @@ pub mod builder {
         body: Result<types::builder::EnrollCreate, String>,
     }
     impl<'a> EnrollCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EnrollCreate>,
@@ -32054,6 +33165,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -32129,12 +33241,14 @@ pub mod builder {
         enroll_id: Result<i64, String>,
     }
     impl<'a> EnrollGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 enroll_id: Err("enroll_id was not initialized".to_string()),
             }
         }
+        ///Sets `enroll_id`: Enrollment id.
         pub fn enroll_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -32209,6 +33323,7 @@ pub mod builder {
         body: Result<types::builder::EnrollUpdate, String>,
     }
     impl<'a> EnrollUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -32216,6 +33331,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `enroll_id`: Enrollment id.
         pub fn enroll_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -32225,6 +33341,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for enroll_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::EnrollUpdate>,
@@ -32238,6 +33355,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -32317,12 +33435,14 @@ pub mod builder {
         enroll_id: Result<i64, String>,
     }
     impl<'a> EnrollDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 enroll_id: Err("enroll_id was not initialized".to_string()),
             }
         }
+        ///Sets `enroll_id`: Enrollment id.
         pub fn enroll_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -32395,6 +33515,7 @@ pub mod builder {
         body: Result<types::builder::PatchedEnroll, String>,
     }
     impl<'a> EnrollPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -32402,6 +33523,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `enroll_id`: Enrollment id.
         pub fn enroll_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -32411,6 +33533,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for enroll_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedEnroll>,
@@ -32424,6 +33547,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -32506,6 +33630,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> MindzpayAccountList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -32515,6 +33640,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -32528,6 +33654,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -32538,6 +33665,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::MindzPayAccountOrdering>,
@@ -32551,6 +33679,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32635,12 +33764,14 @@ pub mod builder {
         account_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayAccountGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32721,6 +33852,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> MindzpayPaymentList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -32731,6 +33863,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32743,6 +33876,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -32756,6 +33890,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -32766,6 +33901,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::MindzPayPaymentOrdering>,
@@ -32779,6 +33915,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32868,6 +34005,7 @@ pub mod builder {
         payment_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayPaymentGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -32875,6 +34013,7 @@ pub mod builder {
                 payment_id: Err("payment_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32887,6 +34026,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `payment_id`: Payment id.
         pub fn payment_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32965,6 +34105,7 @@ pub mod builder {
         payment_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayPaymentRefund<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -32972,6 +34113,7 @@ pub mod builder {
                 payment_id: Err("payment_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -32984,6 +34126,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `payment_id`: Payment id.
         pub fn payment_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33066,6 +34209,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> MindzpaySubscriptionList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33076,6 +34220,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33088,6 +34233,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -33101,6 +34247,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -33111,6 +34258,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::MindzPaySubscriptionOrdering>,
@@ -33124,6 +34272,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33213,6 +34362,7 @@ pub mod builder {
         subscription_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpaySubscriptionGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33220,6 +34370,7 @@ pub mod builder {
                 subscription_id: Err("subscription_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33232,6 +34383,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `subscription_id`: Subscription id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33314,6 +34466,7 @@ pub mod builder {
         subscription_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpaySubscriptionCancel<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33321,6 +34474,7 @@ pub mod builder {
                 subscription_id: Err("subscription_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33333,6 +34487,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `subscription_id`: Subscription id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33415,6 +34570,7 @@ pub mod builder {
         subscription_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpaySubscriptionReactivate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33422,6 +34578,7 @@ pub mod builder {
                 subscription_id: Err("subscription_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33434,6 +34591,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `subscription_id`: Subscription id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33516,6 +34674,7 @@ pub mod builder {
         subscription_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpaySubscriptionSuspend<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33523,6 +34682,7 @@ pub mod builder {
                 subscription_id: Err("subscription_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_id`: MindzPay account id.
         pub fn account_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33535,6 +34695,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `subscription_id`: Subscription id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33620,6 +34781,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> MindzpayInvoiceList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33630,6 +34792,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33642,6 +34805,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -33655,6 +34819,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -33665,6 +34830,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::MindzPayInvoiceOrdering>,
@@ -33678,6 +34844,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33767,6 +34934,7 @@ pub mod builder {
         body: Result<types::builder::MindzPayInvoiceCreate, String>,
     }
     impl<'a> MindzpayInvoiceCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33774,6 +34942,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33786,6 +34955,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::MindzPayInvoiceCreate>,
@@ -33803,6 +34973,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -33883,6 +35054,7 @@ pub mod builder {
         invoice_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayInvoiceGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33890,6 +35062,7 @@ pub mod builder {
                 invoice_id: Err("invoice_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33902,6 +35075,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `invoice_id`: Invoice id.
         pub fn invoice_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -33981,6 +35155,7 @@ pub mod builder {
         body: Result<types::builder::MindzPayInvoiceUpdate, String>,
     }
     impl<'a> MindzpayInvoiceUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -33989,6 +35164,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34001,6 +35177,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `invoice_id`: Invoice id.
         pub fn invoice_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34013,6 +35190,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::MindzPayInvoiceUpdate>,
@@ -34030,6 +35208,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -34111,6 +35290,7 @@ pub mod builder {
         invoice_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayInvoiceCancel<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -34118,6 +35298,7 @@ pub mod builder {
                 invoice_id: Err("invoice_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34130,6 +35311,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `invoice_id`: Invoice id.
         pub fn invoice_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34209,6 +35391,7 @@ pub mod builder {
         invoice_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayInvoiceRefresh<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -34216,6 +35399,7 @@ pub mod builder {
                 invoice_id: Err("invoice_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34228,6 +35412,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `invoice_id`: Invoice id.
         pub fn invoice_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34307,6 +35492,7 @@ pub mod builder {
         invoice_id: Result<::std::string::String, String>,
     }
     impl<'a> MindzpayInvoiceReissue<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -34314,6 +35500,7 @@ pub mod builder {
                 invoice_id: Err("invoice_id was not initialized".to_string()),
             }
         }
+        ///Sets `account_key`: MindzPay account key.
         pub fn account_key<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34326,6 +35513,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `invoice_id`: Invoice id.
         pub fn invoice_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34407,6 +35595,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> SubscriptionList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -34416,6 +35605,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -34429,6 +35619,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -34439,6 +35630,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::SubscriptionOrdering>,
@@ -34452,6 +35644,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -34536,12 +35729,14 @@ pub mod builder {
         body: Result<types::builder::SubscriptionCreate, String>,
     }
     impl<'a> SubscriptionCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::SubscriptionCreate>,
@@ -34557,6 +35752,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -34632,12 +35828,14 @@ pub mod builder {
         subscription_id: Result<i64, String>,
     }
     impl<'a> SubscriptionGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
             }
         }
+        ///Sets `subscription_id`: Subscription plan id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -34714,6 +35912,7 @@ pub mod builder {
         body: Result<types::builder::SubscriptionUpdate, String>,
     }
     impl<'a> SubscriptionUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -34721,6 +35920,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `subscription_id`: Subscription plan id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -34732,6 +35932,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::SubscriptionUpdate>,
@@ -34747,6 +35948,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -34826,12 +36028,14 @@ pub mod builder {
         subscription_id: Result<i64, String>,
     }
     impl<'a> SubscriptionDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
             }
         }
+        ///Sets `subscription_id`: Subscription plan id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -34906,6 +36110,7 @@ pub mod builder {
         body: Result<types::builder::PatchedSubscription, String>,
     }
     impl<'a> SubscriptionPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -34913,6 +36118,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `subscription_id`: Subscription plan id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -34924,6 +36130,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedSubscription>,
@@ -34939,6 +36146,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -35019,6 +36227,7 @@ pub mod builder {
         body: Result<types::builder::AddProductRequest, String>,
     }
     impl<'a> SubscriptionAddProduct<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -35026,6 +36235,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `subscription_id`: Subscription plan id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -35037,6 +36247,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::AddProductRequest>,
@@ -35052,6 +36263,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -35132,6 +36344,7 @@ pub mod builder {
         body: Result<types::builder::RemoveProductRequest, String>,
     }
     impl<'a> SubscriptionRemoveProduct<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -35139,6 +36352,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `subscription_id`: Subscription plan id.
         pub fn subscription_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -35150,6 +36364,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::RemoveProductRequest>,
@@ -35167,6 +36382,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -35249,6 +36465,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> TeamList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -35258,6 +36475,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -35271,6 +36489,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -35281,6 +36500,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::TeamMemberOrdering>,
@@ -35294,6 +36514,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -35378,12 +36599,14 @@ pub mod builder {
         body: Result<types::builder::TeamMemberCreate, String>,
     }
     impl<'a> TeamCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::TeamMemberCreate>,
@@ -35399,6 +36622,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -35474,12 +36698,14 @@ pub mod builder {
         team_member_id: Result<i64, String>,
     }
     impl<'a> TeamGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 team_member_id: Err("team_member_id was not initialized".to_string()),
             }
         }
+        ///Sets `team_member_id`: Team member id.
         pub fn team_member_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -35556,6 +36782,7 @@ pub mod builder {
         body: Result<types::builder::TeamMemberUpdate, String>,
     }
     impl<'a> TeamUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -35563,6 +36790,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `team_member_id`: Team member id.
         pub fn team_member_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -35574,6 +36802,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::TeamMemberUpdate>,
@@ -35589,6 +36818,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -35668,12 +36898,14 @@ pub mod builder {
         team_member_id: Result<i64, String>,
     }
     impl<'a> TeamDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 team_member_id: Err("team_member_id was not initialized".to_string()),
             }
         }
+        ///Sets `team_member_id`: Team member id.
         pub fn team_member_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -35748,6 +36980,7 @@ pub mod builder {
         body: Result<types::builder::PatchedTeamMember, String>,
     }
     impl<'a> TeamPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -35755,6 +36988,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `team_member_id`: Team member id.
         pub fn team_member_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -35766,6 +37000,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedTeamMember>,
@@ -35781,6 +37016,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -35863,6 +37099,7 @@ pub mod builder {
         search: Result<Option<::std::string::String>, String>,
     }
     impl<'a> UserList<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -35872,6 +37109,7 @@ pub mod builder {
                 search: Ok(None),
             }
         }
+        ///Sets `limit`: Page size: how many records to return (default 50).
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
@@ -35885,6 +37123,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `offset`: How many records to skip before the first one returned (default 0).
         pub fn offset<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<u64>,
@@ -35895,6 +37134,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        ///Sets `ordering`: Sort field; a leading '-' sorts descending.
         pub fn ordering<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<crate::types::UserOrdering>,
@@ -35908,6 +37148,7 @@ pub mod builder {
                 });
             self
         }
+        ///Sets `search`: Free-text filter over the searchable fields of the resource.
         pub fn search<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
@@ -35989,12 +37230,14 @@ pub mod builder {
         body: Result<types::builder::UserCreate, String>,
     }
     impl<'a> UserCreate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UserCreate>,
@@ -36008,6 +37251,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -36081,12 +37325,14 @@ pub mod builder {
         user_id: Result<i64, String>,
     }
     impl<'a> UserGet<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
             }
         }
+        ///Sets `user_id`: User id.
         pub fn user_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -36160,6 +37406,7 @@ pub mod builder {
         body: Result<types::builder::UserUpdate, String>,
     }
     impl<'a> UserUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -36167,6 +37414,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `user_id`: User id.
         pub fn user_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -36176,6 +37424,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for user_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UserUpdate>,
@@ -36189,6 +37438,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -36265,12 +37515,14 @@ pub mod builder {
         user_id: Result<i64, String>,
     }
     impl<'a> UserDelete<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
             }
         }
+        ///Sets `user_id`: User id.
         pub fn user_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -36342,6 +37594,7 @@ pub mod builder {
         body: Result<types::builder::PatchedUser, String>,
     }
     impl<'a> UserPartialUpdate<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -36349,6 +37602,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `user_id`: User id.
         pub fn user_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -36358,6 +37612,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for user_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::PatchedUser>,
@@ -36371,6 +37626,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
@@ -36448,6 +37704,7 @@ pub mod builder {
         body: Result<types::builder::ChangePasswordRequest, String>,
     }
     impl<'a> UserChangePassword<'a> {
+        ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -36455,6 +37712,7 @@ pub mod builder {
                 body: Ok(::std::default::Default::default()),
             }
         }
+        ///Sets `user_id`: User id.
         pub fn user_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<i64>,
@@ -36464,6 +37722,7 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for user_id failed".to_string());
             self
         }
+        ///Sets the request body.
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ChangePasswordRequest>,
@@ -36481,6 +37740,7 @@ pub mod builder {
                 });
             self
         }
+        ///Changes the request body through its builder.
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
