@@ -23,7 +23,7 @@ use quote::quote;
 use serde_json::{Map, Value};
 
 use crate::enums::{self, OpenEnum};
-use crate::load::{self, METHODS, resolve};
+use crate::load::{self, resolve};
 
 /// Where the generated driver calls live, relative to the workspace root.
 pub const DRIVER_CALLS: &str = "tests/src/conformance/calls.rs";
@@ -71,20 +71,16 @@ pub struct PlannedCall {
 
 /// Plans the call of every operation of `doc`, sorted by operation id.
 pub fn plan(doc: &Value) -> Result<Vec<PlannedCall>, ConformanceError> {
+    if doc.get("paths").and_then(Value::as_object).is_none() {
+        return Err(error("-", "the schema has no `paths`"));
+    }
     let mut calls = Vec::new();
-    let paths = doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .ok_or_else(|| error("-", "the schema has no `paths`"))?;
-    for item in paths.values() {
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let id = op
-                .get("operationId")
-                .and_then(Value::as_str)
-                .ok_or_else(|| error("-", format!("a `{method}` operation has no operationId")))?;
-            calls.push(plan_operation(doc, id, item, op)?);
-        }
+    for operation in load::operations(doc) {
+        let method = operation.method;
+        let id = operation
+            .id()
+            .ok_or_else(|| error("-", format!("a `{method}` operation has no operationId")))?;
+        calls.push(plan_operation(doc, id, operation.item, operation.op)?);
     }
     calls.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(calls)
@@ -419,27 +415,16 @@ fn param_schemas<'a>(
     doc: &'a Value,
     id: &str,
 ) -> Result<Vec<(String, &'a Value)>, ConformanceError> {
-    let paths = doc
-        .get("paths")
-        .and_then(Value::as_object)
+    let operation = load::operations(doc)
+        .find(|operation| operation.id() == Some(id))
+        .ok_or_else(|| error(id, "operation not found"))?;
+    Ok(load::parameters(doc, operation.item, operation.op)
         .into_iter()
-        .flatten();
-    for (_, item) in paths {
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            if op.get("operationId").and_then(Value::as_str) != Some(id) {
-                continue;
-            }
-            return Ok(load::parameters(doc, item, op)
-                .into_iter()
-                .filter_map(|p| {
-                    let name = p.get("name")?.as_str()?.to_string();
-                    Some((name, p.get("schema").unwrap_or(&Value::Null)))
-                })
-                .collect());
-        }
-    }
-    Err(error(id, "operation not found"))
+        .filter_map(|p| {
+            let name = p.get("name")?.as_str()?.to_string();
+            Some((name, p.get("schema").unwrap_or(&Value::Null)))
+        })
+        .collect())
 }
 
 /// The Rust expression for one parameter value, typed the way progenitor

@@ -10,7 +10,7 @@ use proc_macro2::Span;
 use serde_json::Value;
 use syn::visit_mut::{self, VisitMut};
 
-use crate::load::{self, METHODS};
+use crate::load;
 
 /// Adds a doc comment to every public item of `file` that has none. Setters
 /// take the description of their schema property or parameter from `doc`.
@@ -49,24 +49,13 @@ fn descriptions(doc: &Value) -> HashMap<(String, String), String> {
             }
         }
     }
-    for item in doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flat_map(|p| p.values())
-    {
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            let builder = crate::pagination::pascal(id);
-            for param in load::parameters(doc, item, op) {
-                if let (Some(name), Some(d)) =
-                    (param.get("name").and_then(Value::as_str), text(param))
-                {
-                    out.insert((builder.clone(), name.to_string()), d);
-                }
+    for operation in load::operations(doc) {
+        let Some(id) = operation.id() else { continue };
+        let builder = load::builder_name(id);
+        for param in load::parameters(doc, operation.item, operation.op) {
+            if let (Some(name), Some(d)) = (param.get("name").and_then(Value::as_str), text(param))
+            {
+                out.insert((builder.clone(), name.to_string()), d);
             }
         }
     }

@@ -49,7 +49,7 @@ pub fn collect(doc: &Value) -> Result<Vec<OpenEnum>, Vec<Diagnostic>> {
         let Some(values) = schema.get("enum").and_then(Value::as_array) else {
             continue;
         };
-        let pointer = format!("/components/schemas/{}", escape(name));
+        let pointer = format!("/components/schemas/{}", crate::load::pointer_token(name));
         let kind = match schema.get("type").and_then(Value::as_str) {
             Some("string") => EnumKind::String,
             Some("integer") => EnumKind::Integer,
@@ -162,10 +162,6 @@ fn is_rust_type_ident(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_alphanumeric())
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn diag(pointer: &str, message: String) -> Diagnostic {

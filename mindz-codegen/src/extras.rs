@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use crate::load::METHODS;
+use crate::load;
 
 /// One operation as the SDK's request hooks see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,44 +26,34 @@ pub struct OperationRow {
 
 /// The operations of `doc`, sorted by id.
 pub fn operations(doc: &Value) -> Vec<OperationRow> {
-    let global_auth = doc
-        .get("security")
-        .and_then(Value::as_array)
-        .is_some_and(|s| {
-            s.iter()
-                .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
-        });
-    let mut rows = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return rows;
-    };
-    for (path, item) in paths {
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            let auth = match op.get("security").and_then(Value::as_array) {
-                Some(reqs) => reqs
-                    .iter()
-                    .any(|r| r.as_object().is_some_and(|o| !o.is_empty())),
-                None => global_auth,
-            };
-            rows.push(OperationRow {
-                id: id.to_string(),
-                method: method.to_ascii_uppercase(),
-                path: path.clone(),
-                auth,
+    let global_auth = doc.get("security").is_some_and(requires_credentials);
+    let mut rows: Vec<OperationRow> = load::operations(doc)
+        .filter_map(|operation| {
+            let op = operation.op;
+            Some(OperationRow {
+                id: operation.id()?.to_string(),
+                method: operation.method.to_ascii_uppercase(),
+                path: operation.path.to_string(),
+                auth: op.get("security").map_or(global_auth, requires_credentials),
                 confidence: op
                     .get("x-mindz-confidence")
                     .and_then(Value::as_str)
                     .unwrap_or("unknown")
                     .to_string(),
-            });
-        }
-    }
+            })
+        })
+        .collect();
     rows.sort_by(|a, b| a.id.cmp(&b.id));
     rows
+}
+
+/// Whether a `security` list asks for credentials: some requirement in it is
+/// not the empty object (`security: []` and `[{}]` make an operation public).
+fn requires_credentials(security: &Value) -> bool {
+    security.as_array().is_some_and(|reqs| {
+        reqs.iter()
+            .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
+    })
 }
 
 /// The extra items appended to `generated.rs`.

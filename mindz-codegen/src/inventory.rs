@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use quote::ToTokens;
 use serde_json::Value;
 
-use crate::load::METHODS;
+use crate::load;
 
 /// Why the generated source could not be read back.
 #[derive(Debug)]
@@ -44,20 +44,16 @@ fn parse(source: &str) -> Result<syn::File, InventoryError> {
 }
 
 fn tags(doc: &Value) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for item in paths.values() {
-            for m in METHODS {
-                if let Some(op) = item.get(m)
-                    && let Some(id) = op.get("operationId").and_then(Value::as_str)
-                {
-                    let tag = op.pointer("/tags/0").and_then(Value::as_str).unwrap_or("-");
-                    out.insert(id.to_string(), tag.to_string());
-                }
-            }
-        }
-    }
-    out
+    load::operations(doc)
+        .filter_map(|operation| {
+            let tag = operation
+                .op
+                .pointer("/tags/0")
+                .and_then(Value::as_str)
+                .unwrap_or("-");
+            Some((operation.id()?.to_string(), tag.to_string()))
+        })
+        .collect()
 }
 
 fn doc_text(attrs: &[syn::Attribute]) -> String {
@@ -242,16 +238,7 @@ pub fn excerpt(
                 "no Client method `{op}` in the generated source"
             )));
         }
-        let builder = op
-            .split('_')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                    .unwrap_or_default()
-            })
-            .collect::<String>();
-        items.extend(module_items(&file, "builder", &builder));
+        items.extend(module_items(&file, "builder", &load::builder_name(op)));
     }
     for ty in types {
         let found = module_items(&file, "types", ty);

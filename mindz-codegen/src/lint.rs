@@ -21,6 +21,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::load::METHODS;
+
 /// One problem found in the schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -49,11 +51,6 @@ pub fn lint(doc: &Value) -> Vec<Diagnostic> {
     linter.document();
     linter.out
 }
-
-/// The HTTP method keys of a path item, in reporting order.
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 const SNAKE_CASE: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 
@@ -605,7 +602,7 @@ impl<'a> Linter<'a> {
 
 /// `pointer` extended by one (escaped) reference token.
 fn child(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+    format!("{pointer}/{}", crate::load::pointer_token(token))
 }
 
 /// How a JSON value's type is named in messages.

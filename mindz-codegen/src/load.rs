@@ -83,18 +83,69 @@ pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// One operation of the schema, with the path item it sits in.
+#[derive(Debug, Clone, Copy)]
+pub struct OperationRef<'a> {
+    /// The path, e.g. `/v2/users/{user_id}/`.
+    pub path: &'a str,
+    /// The lower-case method key, one of [`METHODS`].
+    pub method: &'static str,
+    /// The path item (for its shared `parameters`).
+    pub item: &'a serde_json::Value,
+    /// The operation object.
+    pub op: &'a serde_json::Value,
+}
+
+impl<'a> OperationRef<'a> {
+    /// The `operationId`, if it is a string.
+    pub fn id(&self) -> Option<&'a str> {
+        self.op
+            .get("operationId")
+            .and_then(serde_json::Value::as_str)
+    }
+}
+
+/// Every operation under `paths`: each path in document order, then its
+/// methods in [`METHODS`] order. A document without `paths` has none.
+pub fn operations(doc: &serde_json::Value) -> impl Iterator<Item = OperationRef<'_>> {
+    doc.get("paths")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flatten()
+        .flat_map(|(path, item)| {
+            METHODS.iter().filter_map(move |method| {
+                item.get(*method).map(|op| OperationRef {
+                    path,
+                    method,
+                    item,
+                    op,
+                })
+            })
+        })
+}
+
 /// Counts the operations under `paths` (0 for a document without any).
 pub fn count_operations(doc: &serde_json::Value) -> usize {
-    doc.get("paths")
-        .and_then(|p| p.as_object())
-        .map(|paths| {
-            paths
-                .values()
-                .filter_map(|item| item.as_object())
-                .map(|item| METHODS.iter().filter(|m| item.contains_key(**m)).count())
-                .sum()
+    operations(doc).count()
+}
+
+/// One reference token of a JSON pointer (RFC 6901): `~` as `~0`, `/` as `~1`.
+pub fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// `user_list` -> `UserList`: the name progenitor gives an operation's builder.
+pub fn builder_name(operation_id: &str) -> String {
+    operation_id
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         })
-        .unwrap_or(0)
+        .collect()
 }
 
 /// Follows local `$ref`s (`#/...`) from `value` until a value without one

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use crate::load::{self, METHODS};
+use crate::load;
 
 /// A list operation that can be paginated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,74 +25,47 @@ pub struct ListOperation {
 
 /// Every paginated list operation of `doc`, in path order.
 pub fn list_operations(doc: &Value) -> Vec<ListOperation> {
-    let mut found = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return found;
-    };
-    for item in paths.values() {
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            if method != "get" {
-                continue;
-            }
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                continue;
-            };
-            let params = load::parameters(doc, item, op);
-            let has = |name: &str| {
-                params.iter().any(|p| {
-                    p.get("in").and_then(Value::as_str) == Some("query")
-                        && p.get("name").and_then(Value::as_str) == Some(name)
-                })
-            };
-            if !(has("limit") && has("offset")) {
-                continue;
-            }
-            let Some(page) = op
-                .pointer("/responses/200/content/application~1json/schema/$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix("#/components/schemas/"))
-            else {
-                continue;
-            };
-            let Some(page_schema) = doc.pointer(&format!("/components/schemas/{page}")) else {
-                continue;
-            };
-            let Some(props) = page_schema.get("properties") else {
-                continue;
-            };
-            let Some(item) = props
-                .pointer("/results/items/$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix("#/components/schemas/"))
-            else {
-                continue;
-            };
-            if props.get("next").is_none() {
-                continue;
-            }
-            found.push(ListOperation {
-                id: id.to_string(),
-                builder: pascal(id),
-                page: page.to_string(),
-                item: item.to_string(),
-            });
-        }
-    }
-    found
+    load::operations(doc)
+        .filter_map(|operation| list_operation(doc, operation))
+        .collect()
 }
 
-/// `user_list` → `UserList`, as progenitor names builder types.
-pub(crate) fn pascal(id: &str) -> String {
-    id.split('_')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
+/// `operation` as a [`ListOperation`], if it is a GET that takes `limit` and
+/// `offset` and answers a `$ref`'d page with `next` and `results` items.
+fn list_operation(doc: &Value, operation: load::OperationRef<'_>) -> Option<ListOperation> {
+    if operation.method != "get" {
+        return None;
+    }
+    let id = operation.id()?;
+    let params = load::parameters(doc, operation.item, operation.op);
+    let has = |name: &str| {
+        params.iter().any(|p| {
+            p.get("in").and_then(Value::as_str) == Some("query")
+                && p.get("name").and_then(Value::as_str) == Some(name)
         })
-        .collect()
+    };
+    if !(has("limit") && has("offset")) {
+        return None;
+    }
+    let page = operation
+        .op
+        .pointer("/responses/200/content/application~1json/schema/$ref")
+        .and_then(Value::as_str)?
+        .strip_prefix("#/components/schemas/")?;
+    let props = doc
+        .pointer(&format!("/components/schemas/{page}"))?
+        .get("properties")?;
+    let item = props
+        .pointer("/results/items/$ref")
+        .and_then(Value::as_str)?
+        .strip_prefix("#/components/schemas/")?;
+    props.get("next")?;
+    Some(ListOperation {
+        id: id.to_string(),
+        builder: load::builder_name(id),
+        page: page.to_string(),
+        item: item.to_string(),
+    })
 }
 
 /// The `Paginated` impls for every list operation.

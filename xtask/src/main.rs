@@ -68,10 +68,15 @@ fn cmd_lint(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Loads the schema and generates the SDK source in memory.
+fn regenerate(root: &Path) -> Result<mindz_codegen::Generated, String> {
+    let doc = load::load_file(&root.join(SCHEMA)).map_err(|e| e.to_string())?;
+    generate(&doc).map_err(|e| e.to_string())
+}
+
 fn cmd_generate(root: &Path) -> Result<(), String> {
     let start = Instant::now();
-    let doc = load::load_file(&root.join(SCHEMA)).map_err(|e| e.to_string())?;
-    let out = generate(&doc).map_err(|e| e.to_string())?;
+    let out = regenerate(root)?;
     let path = root.join(GENERATED);
     let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == out.source);
     if !unchanged {
@@ -91,8 +96,7 @@ fn cmd_generate(root: &Path) -> Result<(), String> {
 
 fn cmd_check(root: &Path) -> Result<(), String> {
     let start = Instant::now();
-    let doc = load::load_file(&root.join(SCHEMA)).map_err(|e| e.to_string())?;
-    let out = generate(&doc).map_err(|e| e.to_string())?;
+    let out = regenerate(root)?;
     let path = root.join(GENERATED);
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     if current != out.source {
