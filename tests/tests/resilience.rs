@@ -165,6 +165,14 @@ async fn create_user_error(client: &Client, email: &str) -> mindz_sdk::Error {
     }
 }
 
+/// Sends `user_get` for user 1, expecting it to fail.
+async fn get_user_error(client: &Client) -> mindz_sdk::Error {
+    match client.user_get().user_id(1).send().await.into_sdk() {
+        Ok(_) => panic!("user_get succeeded"),
+        Err(err) => err,
+    }
+}
+
 fn is_user_get(seen: &Seen) -> bool {
     seen.method == "GET" && seen.target.starts_with("/api/v2/users/1/")
 }
@@ -265,13 +273,7 @@ async fn retry_after_past_the_cap_returns_at_once() {
     .await;
     let client = server.builder().build().expect("client");
     let started = Instant::now();
-    let err = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = get_user_error(&client).await;
     assert_eq!(started.elapsed(), Duration::ZERO);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(server.hits(), 1);
@@ -288,13 +290,7 @@ async fn a_server_that_never_answers_times_out() {
         .build()
         .expect("client");
     let started = Instant::now();
-    let err = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = get_user_error(&client).await;
     assert!(err.is_timeout(), "{err:?}");
     assert!(err.is_transport() && err.is_retryable());
     assert_eq!(started.elapsed(), Duration::from_secs(5));
@@ -314,13 +310,7 @@ async fn a_server_that_never_answers_times_out() {
         .build()
         .expect("client");
     let started = Instant::now();
-    let err = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = get_user_error(&client).await;
     assert!(err.is_timeout(), "{err:?}");
     assert_eq!(started.elapsed(), Duration::from_secs(12));
     assert_eq!(server.hits(), 1 + 3);
@@ -385,13 +375,7 @@ async fn malformed_json_is_a_decode_error_with_the_raw_body() {
     const BODY: &str = r#"{"id": 1, "email": "ana@example.com", "first_na"#;
     let server = Server::start(|_, _| json(200, BODY)).await;
     let client = server.builder().build().expect("client");
-    let err = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = get_user_error(&client).await;
     let mindz_sdk::error::Error::Decode(decode) = &err else {
         panic!("{err:?}")
     };
@@ -414,13 +398,7 @@ async fn not_found_is_an_api_error_with_detail_status_and_request_id() {
     })
     .await;
     let client = server.builder().build().expect("client");
-    let err = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = get_user_error(&client).await;
     assert!(matches!(err, mindz_sdk::error::Error::Api(_)), "{err:?}");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.detail(), Some("Not found."));
@@ -458,13 +436,7 @@ async fn non_json_error_bodies_keep_status_and_text() {
     })
     .await;
     let client = server.builder().build().expect("client");
-    let err = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = get_user_error(&client).await;
     assert_eq!(server.hits(), 3, "502 is retried");
     let api = err.api().expect("an API error, not a decode error");
     assert!(api.has_raw_body());
