@@ -389,7 +389,7 @@ where
     use tracing::Instrument as _;
     let telemetry = crate::telemetry::RequestTrace::start(info.operation_id, request.method());
     let url = redacted_url(request.url());
-    let attempts = attempt_loop(resilience, request, send, &telemetry);
+    let attempts = attempt_loop(resilience, request, &url, send, &telemetry);
     let result = async {
         match resilience.deadline {
             Some(deadline) => match tokio::time::timeout(deadline, attempts).await {
@@ -426,6 +426,7 @@ where
 async fn attempt_loop<F, Fut>(
     resilience: &Resilience,
     request: reqwest::Request,
+    url: &reqwest::Url,
     mut send: F,
     telemetry: &crate::telemetry::RequestTrace,
 ) -> reqwest::Result<reqwest::Response>
@@ -435,7 +436,6 @@ where
 {
     let started = tokio::time::Instant::now();
     let method = request.method().clone();
-    let url = redacted_url(request.url());
     let mut next = Some(request);
     let mut attempt = 0u32;
     loop {
@@ -459,10 +459,10 @@ where
                 // reqwest's own timer for the same limit may win the race;
                 // report it as the SDK's so the message names the limit.
                 Ok(Err(e)) if e.is_timeout() && attempt_started.elapsed() >= limit => {
-                    Err(timeout_error(&url, TimeoutKind::Attempt(limit)).await)
+                    Err(timeout_error(url, TimeoutKind::Attempt(limit)).await)
                 }
                 Ok(result) => result,
-                Err(_) => Err(timeout_error(&url, TimeoutKind::Attempt(limit)).await),
+                Err(_) => Err(timeout_error(url, TimeoutKind::Attempt(limit)).await),
             },
             None => send(request).await,
         };
