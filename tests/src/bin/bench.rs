@@ -1264,7 +1264,7 @@ async fn hook_path(config: &Config, sdk: &Client, base: &str, body: &[u8]) -> Ho
             let _ = url.set_password(None);
             black_box(url);
         }),
-        Paid::Sdk(2),
+        Paid::Sdk(1),
     ));
 
     let mut response_headers = HeaderMap::new();
