@@ -69,14 +69,17 @@ impl fmt::Display for GenerateError {
 impl std::error::Error for GenerateError {}
 
 /// progenitor's settings for the Mindz SDK: builder-style methods, merged
-/// tags (every method sits on `Client`), hooks implemented by hand in
-/// mindz-sdk, and the open enums in place of typify's closed ones.
+/// tags (every method sits on `Client`), the default (empty) client hooks,
+/// since every `send()` is rewritten to call mindz-sdk's pipeline (see
+/// [`crate::send`]), and the open enums in place of typify's closed ones.
 pub fn settings(open_enums: &[OpenEnum]) -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_hooks(HooksMode::Expected)
+        // The rewritten `send()`s (crate::send) call the SDK's pipeline, not
+        // the hooks; progenitor's empty default impl is enough.
+        .with_hooks(HooksMode::Optional)
         .with_inner_type(quote!(crate::state::ClientState));
     for e in open_enums {
         let impls = match e.kind {
@@ -112,6 +115,8 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
     // progenitor's `Client::new` unwraps reqwest's builder, which panics here
     // (rustls without a process-wide provider); `Client::builder()` replaces it.
     remove_client_new(&mut file);
+    // Every `send()` returns `mindz_sdk::Result` through the SDK's pipeline.
+    crate::send::rewrite(&mut file).map_err(GenerateError::Format)?;
     // mindz-sdk has its own, richer prelude (client, types, pagination
     // traits); progenitor's would be an unused second one.
     file.items

@@ -128,9 +128,10 @@ pub fn entries(source: &str, doc: &Value) -> Result<Vec<Entry>, InventoryError> 
                     && let syn::ReturnType::Type(_, ty) = &f.sig.output
                 {
                     let text = compact(ty);
+                    // `crate::Result<ResponseValue<T>>` (see crate::send).
                     let inner = text
-                        .strip_prefix("Result<ResponseValue<")
-                        .and_then(|r| r.split(">, Error<").next())
+                        .strip_prefix("crate::Result<ResponseValue<")
+                        .and_then(|r| r.strip_suffix(">>"))
                         .unwrap_or(&text);
                     slot.1 = Some(inner.to_string());
                 }

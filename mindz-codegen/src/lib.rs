@@ -13,5 +13,6 @@ pub mod inventory;
 pub mod lint;
 pub mod load;
 pub mod pagination;
+pub mod send;
 
 pub use generate::{GenerateError, Generated, generate};

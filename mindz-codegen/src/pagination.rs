@@ -73,18 +73,17 @@ pub fn tokens(doc: &Value) -> TokenStream {
     let impls = list_operations(doc).into_iter().map(|op| {
         let builder = Ident::new(&op.builder, Span::call_site());
         let item = Ident::new(&op.item, Span::call_site());
+        let id = &op.id;
         quote! {
             impl crate::pagination::Paginated for builder::#builder<'_> {
                 type Item = types::#item;
+                const OPERATION_ID: &'static str = #id;
                 fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
                     self.limit(limit).offset(offset)
                 }
                 async fn fetch_page(
                     self,
-                ) -> ::std::result::Result<
-                    crate::pagination::Page<types::#item>,
-                    Error<types::ErrorBody>,
-                > {
+                ) -> crate::Result<crate::pagination::Page<types::#item>> {
                     let page = self.send().await?.into_inner();
                     Ok(crate::pagination::Page {
                         count: page.count,

@@ -98,7 +98,6 @@ async fn run() -> Result<(), Failed> {
         .limit(3)
         .send()
         .await
-        .into_sdk()
         .context("listing users")?;
     let names: Vec<String> = page
         .results
@@ -124,7 +123,6 @@ async fn run() -> Result<(), Failed> {
             })
             .send()
             .await
-            .into_sdk()
             .context("creating a course")?;
         println!("created course #{} \"{}\"", course.id, course.name.as_str());
 
@@ -140,7 +138,6 @@ async fn run() -> Result<(), Failed> {
                     })
                     .send()
                     .await
-                    .into_sdk()
                     .context("enrolling a user")?;
                 println!(
                     "enrolled user #{} in course #{} (enrollment #{})",
@@ -164,7 +161,6 @@ async fn run() -> Result<(), Failed> {
         .take(WALK_LIMIT)
         .try_collect()
         .await
-        .into_sdk()
         .context("walking the users")?;
     let emails: Vec<&str> = users.iter().map(|user| user.email.as_str()).collect();
     let limit_note = if users.len() == WALK_LIMIT {

@@ -15,12 +15,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::Client;
+use crate::auth::oauth2::{ClientCredentials, Settings};
 use crate::auth::{
-    AccessToken, ClientCredentialsProvider, CustomProvider, DEFAULT_TOKEN_REFRESH_SKEW,
+    AccessToken, CustomProvider, DEFAULT_LOAD_TIMEOUT, DEFAULT_TOKEN_REFRESH_SKEW,
     DynTokenProvider, StaticToken, TokenProvider,
 };
-use crate::retry::{Resilience, RetryPolicy};
-use crate::state::ClientState;
+use crate::retry::RetryPolicy;
+use crate::state::{CallSettings, ClientState, DEFAULT_MAX_RESPONSE_BODY};
+use crate::wire::{REDACTED, redact_url_text as redact_url};
 
 /// Default for [`ClientBuilder::timeout`].
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -30,15 +32,6 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Default `User-Agent`: `mindz-sdk-rust/<crate version>`.
 pub const DEFAULT_USER_AGENT: &str = concat!("mindz-sdk-rust/", env!("CARGO_PKG_VERSION"));
-
-const REDACTED: &str = "***";
-
-impl Client {
-    /// Starts configuring a client. See [`ClientBuilder`].
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-}
 
 /// Configures and builds a [`Client`].
 ///
@@ -67,6 +60,9 @@ pub struct ClientBuilder {
     retry: Option<RetryPolicy>,
     connect_timeout: Option<Duration>,
     deadline: Option<Duration>,
+    scopes: Vec<String>,
+    load_timeout: Option<Duration>,
+    max_body: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -141,11 +137,11 @@ impl ClientBuilder {
     /// instead of building one. Build it from
     /// [`tls::reqwest_builder`](crate::tls::reqwest_builder) (a plain
     /// `reqwest::Client::new()` panics: the workspace's reqwest has no
-    /// default crypto provider). Conflicts with [`timeout`](Self::timeout),
-    /// [`connect_timeout`](Self::connect_timeout) and
-    /// [`user_agent`](Self::user_agent): set those on your client (the SDK
-    /// then adds no per-attempt timeout of its own; retries and
-    /// [`deadline`](Self::deadline) still apply).
+    /// default crypto provider; it also follows no redirect, which the SDK
+    /// needs). Conflicts with [`connect_timeout`](Self::connect_timeout) and
+    /// [`user_agent`](Self::user_agent): set those on your client. The SDK's
+    /// own per-attempt [`timeout`](Self::timeout), retries and
+    /// [`deadline`](Self::deadline) still apply.
     /// Do not give it a default `Authorization` header.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
@@ -156,7 +152,8 @@ impl ClientBuilder {
     /// reading the body. Default [`DEFAULT_TIMEOUT`] (30 s). An attempt that
     /// runs out of time fails with a timeout error
     /// ([`crate::error::Error::Timeout`]) and is retried as the
-    /// [`retry`](Self::retry) policy allows.
+    /// [`retry`](Self::retry) policy allows. `Duration::MAX` means no limit
+    /// (no timer at all).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -189,6 +186,35 @@ impl ClientBuilder {
     /// The `User-Agent` header. Default [`DEFAULT_USER_AGENT`].
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// OAuth2 scopes to ask for (`scope` on the token request), e.g.
+    /// `["read"]`. None by default (the token endpoint's default scopes).
+    /// Only for [`client_credentials`](Self::client_credentials).
+    pub fn scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
+        self.scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The longest a token fetch may take, default [`DEFAULT_LOAD_TIMEOUT`]
+    /// (5 s). The fetch runs on its own, shared by every caller that needs a
+    /// token, and is not bound by a caller's per-attempt timeout, deadline
+    /// or cancellation; when this expires every waiting caller gets
+    /// [`Error::Auth`](crate::Error::Auth) with code
+    /// `token_endpoint_unreachable`. `Duration::MAX` means no limit. Only for
+    /// [`client_credentials`](Self::client_credentials).
+    pub fn token_load_timeout(mut self, timeout: Duration) -> Self {
+        self.load_timeout = Some(timeout);
+        self
+    }
+
+    /// The largest success body the client reads, default
+    /// [`DEFAULT_MAX_RESPONSE_BODY`] (64 MiB). A larger body fails with
+    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge), which names the
+    /// limit, without being read past it.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_body = Some(bytes);
         self
     }
 
@@ -231,15 +257,14 @@ impl ClientBuilder {
                 ("token_url", self.token_url.is_some()),
                 ("token_auth_in_body", self.auth_in_body.is_some()),
                 ("token_refresh_skew", self.refresh_skew.is_some()),
+                ("scopes", !self.scopes.is_empty()),
+                ("token_load_timeout", self.load_timeout.is_some()),
             ];
             if let Some((option, _)) = unused.iter().find(|(_, set)| *set) {
                 return Err(BuildError::NeedsClientCredentials { option });
             }
         }
         if self.http_client.is_some() {
-            if self.timeout.is_some() {
-                return Err(BuildError::ConflictsWithHttpClient { option: "timeout" });
-            }
             if self.connect_timeout.is_some() {
                 return Err(BuildError::ConflictsWithHttpClient {
                     option: "connect_timeout",
@@ -252,16 +277,8 @@ impl ClientBuilder {
             }
         }
 
-        // With a caller's HTTP client, its own timeouts apply per attempt.
-        let attempt_timeout = match self.http_client {
-            Some(_) => None,
-            None => Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT)),
-        };
-        let resilience = Resilience::new(
-            self.retry.unwrap_or_default(),
-            attempt_timeout,
-            self.deadline,
-        );
+        // The SDK's one timer per attempt, with its own HTTP client or a caller's.
+        let attempt_timeout = Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT));
         let http = match self.http_client {
             Some(client) => client,
             None => {
@@ -271,7 +288,6 @@ impl ClientBuilder {
                 crate::tls::reqwest_builder()
                     .map_err(|err| BuildError::Tls(err.to_string()))?
                     .connect_timeout(self.connect_timeout.unwrap_or(CONNECT_TIMEOUT))
-                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
                     .user_agent(user_agent)
                     .build()
                     .map_err(BuildError::HttpClient)?
@@ -291,14 +307,16 @@ impl ClientBuilder {
                         Some(url) => parse_token_url(url)?,
                         None => default_token_url(&base)?,
                     };
-                    Some(Arc::new(ClientCredentialsProvider::new(
+                    let settings = Settings {
                         app_id,
                         api_key,
                         token_url,
-                        self.auth_in_body.unwrap_or(false),
-                        self.refresh_skew.unwrap_or(DEFAULT_TOKEN_REFRESH_SKEW),
-                        http.clone(),
-                    )))
+                        auth_in_body: self.auth_in_body.unwrap_or(false),
+                        scopes: self.scopes,
+                        skew: self.refresh_skew.unwrap_or(DEFAULT_TOKEN_REFRESH_SKEW),
+                        load_timeout: self.load_timeout.unwrap_or(DEFAULT_LOAD_TIMEOUT),
+                    };
+                    Some(Arc::new(ClientCredentials::new(settings, http.clone())))
                 }
                 (None, Some(token), None) => {
                     if token.is_empty() {
@@ -315,11 +333,21 @@ impl ClientBuilder {
                 _ => None,
             };
 
+        let calls = CallSettings::new(
+            base.clone(),
+            self.retry.unwrap_or_default(),
+            attempt_timeout,
+            self.deadline,
+            self.max_body.unwrap_or(DEFAULT_MAX_RESPONSE_BODY),
+        );
         let base = base.as_str().trim_end_matches('/').to_owned();
         Ok(Client::new_with_client(
             &base,
             http,
-            ClientState { auth, resilience },
+            ClientState {
+                auth,
+                calls: Arc::new(calls),
+            },
         ))
     }
 }
@@ -353,6 +381,9 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
             .field("deadline", &self.deadline)
+            .field("scopes", &self.scopes)
+            .field("token_load_timeout", &self.load_timeout)
+            .field("max_response_body", &self.max_body)
             .finish()
     }
 }
@@ -379,7 +410,7 @@ pub enum BuildError {
     InvalidUrl {
         /// `base_url` or `token_url`.
         option: &'static str,
-        /// The value given (any password in it replaced by `***`).
+        /// The value given, without user name, password, query or fragment.
         url: String,
         /// What is wrong with it.
         reason: String,
@@ -398,13 +429,14 @@ pub enum BuildError {
     },
     /// An option that only applies to client credentials was set without them.
     NeedsClientCredentials {
-        /// `token_url`, `token_auth_in_body` or `token_refresh_skew`.
+        /// `token_url`, `token_auth_in_body`, `token_refresh_skew`, `scopes`
+        /// or `token_load_timeout`.
         option: &'static str,
     },
     /// An option that configures the HTTP client was set together with
     /// [`ClientBuilder::http_client`].
     ConflictsWithHttpClient {
-        /// `timeout` or `user_agent`.
+        /// `connect_timeout` or `user_agent`.
         option: &'static str,
     },
     /// A credential is empty.
@@ -629,21 +661,5 @@ fn invalid_url(option: &'static str, url: &str, reason: String) -> BuildError {
         option,
         url: redact_url(url),
         reason,
-    }
-}
-
-/// The URL for messages: a password and the query are replaced by `***`.
-fn redact_url(url: &str) -> String {
-    match reqwest::Url::parse(url.trim()) {
-        Ok(mut parsed) => {
-            if parsed.password().is_some() {
-                let _ = parsed.set_password(Some(REDACTED));
-            }
-            if parsed.query().is_some() {
-                parsed.set_query(Some(REDACTED));
-            }
-            parsed.to_string()
-        }
-        Err(_) => url.to_owned(),
     }
 }

@@ -22075,13 +22075,7 @@ impl ClientInfo<crate::state::ClientState> for Client {
         &self.inner
     }
 }
-const _: () = {
-    #[allow(dead_code)]
-    fn assert_client_hooks()
-    where
-        Client: ClientHooks<crate::state::ClientState>,
-    {}
-};
+impl ClientHooks<crate::state::ClientState> for &Client {}
 impl Client {
     /**Send a message through the school's contact form
 
@@ -24520,15 +24514,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/public/v1/contact/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::PublicSuccess>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::PublicSuccess>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::ContactRequest::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/public/v1/contact/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -24548,32 +24540,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "public_contact_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PublicSuccess,
+            >(client, request, "public_contact_create", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::public_newsletter_subscribe`]
@@ -24619,15 +24591,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/public/v1/newsletter/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::PublicSuccess>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::PublicSuccess>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::NewsletterRequest::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/public/v1/newsletter/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -24647,32 +24617,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "public_newsletter_subscribe",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PublicSuccess,
+            >(client, request, "public_newsletter_subscribe", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::public_product_list`]
@@ -24690,7 +24640,7 @@ pub mod builder {
         ///Sends a `GET` request to `/public/v1/products/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PublicProductList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PublicProductList>> {
             let Self { client } = self;
             let url = format!("{}/public/v1/products/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -24710,32 +24660,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "public_product_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PublicProductList,
+            >(client, request, "public_product_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::public_site_identity_get`]
@@ -24753,7 +24683,7 @@ pub mod builder {
         ///Sends a `GET` request to `/public/v1/site-identity/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PublicSiteIdentity>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PublicSiteIdentity>> {
             let Self { client } = self;
             let url = format!("{}/public/v1/site-identity/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -24773,32 +24703,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "public_site_identity_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PublicSiteIdentity,
+            >(client, request, "public_site_identity_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::public_statement_list`]
@@ -24816,7 +24726,7 @@ pub mod builder {
         ///Sends a `GET` request to `/public/v1/statements/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PublicStatementList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PublicStatementList>> {
             let Self { client } = self;
             let url = format!("{}/public/v1/statements/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -24836,32 +24746,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "public_statement_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PublicStatementList,
+            >(client, request, "public_statement_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::public_stats_get`]
@@ -24877,9 +24767,7 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `GET` request to `/public/v1/stats/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::PublicStats>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::PublicStats>> {
             let Self { client } = self;
             let url = format!("{}/public/v1/stats/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -24899,32 +24787,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "public_stats_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PublicStats,
+            >(client, request, "public_stats_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::bundle_list`]
@@ -25005,12 +24873,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/bundles/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PaginatedBundleList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PaginatedBundleList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/bundles/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -25033,32 +24901,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "bundle_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedBundleList,
+            >(client, request, "bundle_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::bundle_create`]
@@ -25102,15 +24950,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/bundles/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Bundle>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::BundleCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/bundles/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -25130,32 +24976,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "bundle_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Bundle,
+            >(client, request, "bundle_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::bundle_get`]
@@ -25185,11 +25011,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/bundles/{bundle_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Bundle>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
             let Self { client, bundle_id } = self;
-            let bundle_id = bundle_id.map_err(Error::InvalidRequest)?;
+            let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
                 .to_string()),
@@ -25211,32 +25035,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "bundle_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::Bundle>(client, request, "bundle_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::bundle_update`]
@@ -25292,16 +25094,14 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/bundles/{bundle_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Bundle>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
             let Self { client, bundle_id, body } = self;
-            let bundle_id = bundle_id.map_err(Error::InvalidRequest)?;
+            let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::BundleUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
                 .to_string()),
@@ -25324,32 +25124,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "bundle_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Bundle,
+            >(client, request, "bundle_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::bundle_delete`]
@@ -25379,9 +25159,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/bundles/{bundle_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, bundle_id } = self;
-            let bundle_id = bundle_id.map_err(Error::InvalidRequest)?;
+            let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
                 .to_string()),
@@ -25403,32 +25183,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "bundle_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "bundle_delete", 204u16).await
         }
     }
     /**Builder for [`Client::bundle_partial_update`]
@@ -25484,16 +25241,14 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/bundles/{bundle_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Bundle>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
             let Self { client, bundle_id, body } = self;
-            let bundle_id = bundle_id.map_err(Error::InvalidRequest)?;
+            let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedBundle::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
                 .to_string()),
@@ -25516,32 +25271,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "bundle_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Bundle,
+            >(client, request, "bundle_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_list`]
@@ -25622,12 +25357,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/courses/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PaginatedCourseList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PaginatedCourseList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/courses/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -25650,32 +25385,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedCourseList,
+            >(client, request, "course_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_create`]
@@ -25719,15 +25434,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/courses/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Course>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::CourseCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/courses/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -25747,32 +25460,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Course,
+            >(client, request, "course_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::course_get`]
@@ -25802,11 +25495,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/courses/{course_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Course>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
             let Self { client, course_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -25828,32 +25519,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::Course>(client, request, "course_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_update`]
@@ -25909,16 +25578,14 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Course>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
             let Self { client, course_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -25941,32 +25608,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Course,
+            >(client, request, "course_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_delete`]
@@ -25996,9 +25643,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, course_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -26020,32 +25667,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "course_delete", 204u16).await
         }
     }
     /**Builder for [`Client::course_partial_update`]
@@ -26101,16 +25725,14 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Course>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
             let Self { client, course_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedCourse::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -26133,32 +25755,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Course,
+            >(client, request, "course_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_list`]
@@ -26251,16 +25853,13 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedCourseGradeList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedCourseGradeList>> {
             let Self { client, course_id, limit, offset, ordering, search } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -26286,32 +25885,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedCourseGradeList,
+            >(client, request, "course_grade_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_create`]
@@ -26369,16 +25948,14 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/courses/{course_id}/grades/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseGrade>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
             let Self { client, course_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseGradeCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -26401,32 +25978,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGrade,
+            >(client, request, "course_grade_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_get`]
@@ -26468,12 +26025,10 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/{grade_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseGrade>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
             let Self { client, course_id, grade_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& grade_id.to_string()),
@@ -26495,32 +26050,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGrade,
+            >(client, request, "course_grade_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_update`]
@@ -26590,17 +26125,15 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/grades/{grade_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseGrade>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
             let Self { client, course_id, grade_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseGradeUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& grade_id.to_string()),
@@ -26623,32 +26156,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGrade,
+            >(client, request, "course_grade_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_delete`]
@@ -26690,10 +26203,10 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/grades/{grade_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, course_id, grade_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& grade_id.to_string()),
@@ -26715,32 +26228,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "course_grade_delete", 204u16).await
         }
     }
     /**Builder for [`Client::course_grade_partial_update`]
@@ -26810,17 +26300,15 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/grades/{grade_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseGrade>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
             let Self { client, course_id, grade_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedCourseGrade::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& grade_id.to_string()),
@@ -26843,32 +26331,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGrade,
+            >(client, request, "course_grade_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_detail_list`]
@@ -26973,17 +26441,14 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/{grade_id}/details/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedCourseGradeDetailList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedCourseGradeDetailList>> {
             let Self { client, course_id, grade_id, limit, offset, ordering, search } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
                 course_id.to_string()), encode_path(& grade_id.to_string()),
@@ -27009,32 +26474,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_detail_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedCourseGradeDetailList,
+            >(client, request, "course_grade_detail_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_detail_create`]
@@ -27108,16 +26553,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/courses/{course_id}/grades/{grade_id}/details/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::CourseGradeDetail>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
             let Self { client, course_id, grade_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseGradeDetailCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
                 course_id.to_string()), encode_path(& grade_id.to_string()),
@@ -27140,32 +26585,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_detail_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGradeDetail,
+            >(client, request, "course_grade_detail_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_detail_get`]
@@ -27221,11 +26646,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::CourseGradeDetail>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
             let Self { client, course_id, grade_id, detail_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
-            let detail_id = detail_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
+            let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
                 course_id.to_string()), encode_path(& grade_id.to_string()),
@@ -27248,32 +26673,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_detail_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGradeDetail,
+            >(client, request, "course_grade_detail_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_detail_update`]
@@ -27359,17 +26764,17 @@ pub mod builder {
         ///Sends a `PUT` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::CourseGradeDetail>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
             let Self { client, course_id, grade_id, detail_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
-            let detail_id = detail_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
+            let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseGradeDetailUpdate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
                 course_id.to_string()), encode_path(& grade_id.to_string()),
@@ -27393,32 +26798,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_detail_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGradeDetail,
+            >(client, request, "course_grade_detail_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_detail_delete`]
@@ -27472,11 +26857,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, course_id, grade_id, detail_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
-            let detail_id = detail_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
+            let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
                 course_id.to_string()), encode_path(& grade_id.to_string()),
@@ -27499,32 +26884,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_detail_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "course_grade_detail_delete", 204u16)
+                .await
         }
     }
     /**Builder for [`Client::course_grade_detail_partial_update`]
@@ -27610,17 +26973,17 @@ pub mod builder {
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::CourseGradeDetail>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
             let Self { client, course_id, grade_id, detail_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let grade_id = grade_id.map_err(Error::InvalidRequest)?;
-            let detail_id = detail_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
+            let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedCourseGradeDetail::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
                 course_id.to_string()), encode_path(& grade_id.to_string()),
@@ -27644,32 +27007,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_grade_detail_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseGradeDetail,
+            >(client, request, "course_grade_detail_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_teacher_list`]
@@ -27762,16 +27105,13 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/courses/{course_id}/teachers/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedCourseTeacherList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedCourseTeacherList>> {
             let Self { client, course_id, limit, offset, ordering, search } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -27797,32 +27137,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_teacher_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedCourseTeacherList,
+            >(client, request, "course_teacher_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_teacher_create`]
@@ -27880,16 +27200,14 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/courses/{course_id}/teachers/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseTeacher>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
             let Self { client, course_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseTeacherCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
                 .to_string()),
@@ -27912,32 +27230,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_teacher_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseTeacher,
+            >(client, request, "course_teacher_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::course_teacher_get`]
@@ -27979,12 +27277,10 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseTeacher>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
             let Self { client, course_id, teacher_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let teacher_id = teacher_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& teacher_id.to_string()),
@@ -28006,32 +27302,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_teacher_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseTeacher,
+            >(client, request, "course_teacher_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_teacher_update`]
@@ -28101,17 +27377,15 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseTeacher>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
             let Self { client, course_id, teacher_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let teacher_id = teacher_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::CourseTeacherUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& teacher_id.to_string()),
@@ -28134,32 +27408,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_teacher_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseTeacher,
+            >(client, request, "course_teacher_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::course_teacher_delete`]
@@ -28201,10 +27455,10 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, course_id, teacher_id } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let teacher_id = teacher_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& teacher_id.to_string()),
@@ -28226,32 +27480,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_teacher_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "course_teacher_delete", 204u16)
+                .await
         }
     }
     /**Builder for [`Client::course_teacher_partial_update`]
@@ -28323,17 +27555,15 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::CourseTeacher>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
             let Self { client, course_id, teacher_id, body } = self;
-            let course_id = course_id.map_err(Error::InvalidRequest)?;
-            let teacher_id = teacher_id.map_err(Error::InvalidRequest)?;
+            let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
+            let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedCourseTeacher::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
                 .to_string()), encode_path(& teacher_id.to_string()),
@@ -28356,32 +27586,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "course_teacher_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::CourseTeacher,
+            >(client, request, "course_teacher_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_list`]
@@ -28462,15 +27672,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedEmailCampaignList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/email-campaigns/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -28493,32 +27700,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignList,
+            >(client, request, "email_campaign_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_create`]
@@ -28564,15 +27751,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/email-campaigns/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailCampaign>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/email-campaigns/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -28592,32 +27777,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaign,
+            >(client, request, "email_campaign_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_get`]
@@ -28651,11 +27816,10 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailCampaign>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
             let Self { client, email_campaign_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -28677,32 +27841,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaign,
+            >(client, request, "email_campaign_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_update`]
@@ -28764,16 +27908,15 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/email-campaigns/{email_campaign_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailCampaign>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -28796,32 +27939,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaign,
+            >(client, request, "email_campaign_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_delete`]
@@ -28855,9 +27978,10 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -28879,32 +28003,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "email_campaign_delete", 204u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_partial_update`]
@@ -28968,16 +28070,15 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/email-campaigns/{email_campaign_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailCampaign>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedEmailCampaign::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -29000,32 +28101,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaign,
+            >(client, request, "email_campaign_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_course_list`]
@@ -29090,14 +28171,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/courses/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedEmailCampaignCourseList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignCourseList>> {
             let Self { client, email_campaign_id, limit, offset } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -29121,32 +28200,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_course_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignCourseList,
+            >(client, request, "email_campaign_course_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_course_create`]
@@ -29213,15 +28272,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/courses/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::EmailCampaignCourse>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignCourse>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignCourseCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -29244,32 +28304,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_course_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignCourse,
+            >(client, request, "email_campaign_course_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_course_get`]
@@ -29317,10 +28357,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/courses/{link_id}/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::EmailCampaignCourse>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignCourse>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/courses/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()), encode_path(& link_id.to_string()),
@@ -29342,32 +28383,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_course_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignCourse,
+            >(client, request, "email_campaign_course_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_course_delete`]
@@ -29413,10 +28434,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/courses/{link_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/courses/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()), encode_path(& link_id.to_string()),
@@ -29438,32 +28460,15 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_course_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    "email_campaign_course_delete",
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_course_list`]
@@ -29528,14 +28533,14 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/`
         pub async fn send(
             self,
-        ) -> Result<
+        ) -> crate::Result<
             ResponseValue<types::PaginatedEmailCampaignExcludedCourseList>,
-            Error<types::ErrorBody>,
         > {
             let Self { client, email_campaign_id, limit, offset } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()),
@@ -29559,32 +28564,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_course_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignExcludedCourseList,
+            >(client, request, "email_campaign_excluded_course_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_course_create`]
@@ -29651,18 +28636,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::EmailCampaignExcludedCourse>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedCourse>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignExcludedCourseCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()),
@@ -29685,32 +28668,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_course_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignExcludedCourse,
+            >(client, request, "email_campaign_excluded_course_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_course_get`]
@@ -29758,13 +28721,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/{link_id}/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::EmailCampaignExcludedCourse>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedCourse>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-courses/{}/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()), encode_path(& link_id
@@ -29787,32 +28748,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_course_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignExcludedCourse,
+            >(client, request, "email_campaign_excluded_course_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_course_delete`]
@@ -29858,10 +28799,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/{link_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-courses/{}/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()), encode_path(& link_id
@@ -29884,32 +28826,15 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_course_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    "email_campaign_excluded_course_delete",
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_list_list`]
@@ -29974,14 +28899,14 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/`
         pub async fn send(
             self,
-        ) -> Result<
+        ) -> crate::Result<
             ResponseValue<types::PaginatedEmailCampaignExcludedListList>,
-            Error<types::ErrorBody>,
         > {
             let Self { client, email_campaign_id, limit, offset } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -30005,32 +28930,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_list_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignExcludedListList,
+            >(client, request, "email_campaign_excluded_list_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_list_create`]
@@ -30097,18 +29002,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::EmailCampaignExcludedList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedList>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignExcludedListCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -30131,32 +29034,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_list_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignExcludedList,
+            >(client, request, "email_campaign_excluded_list_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_list_get`]
@@ -30204,13 +29087,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/{link_id}/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::EmailCampaignExcludedList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedList>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-lists/{}/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()), encode_path(& link_id
@@ -30233,32 +29114,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_list_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignExcludedList,
+            >(client, request, "email_campaign_excluded_list_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_list_delete`]
@@ -30304,10 +29165,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/{link_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-lists/{}/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()), encode_path(& link_id
@@ -30330,32 +29192,15 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_list_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    "email_campaign_excluded_list_delete",
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_plan_list`]
@@ -30420,14 +29265,14 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/`
         pub async fn send(
             self,
-        ) -> Result<
+        ) -> crate::Result<
             ResponseValue<types::PaginatedEmailCampaignExcludedPlanList>,
-            Error<types::ErrorBody>,
         > {
             let Self { client, email_campaign_id, limit, offset } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -30451,32 +29296,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_plan_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignExcludedPlanList,
+            >(client, request, "email_campaign_excluded_plan_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_plan_create`]
@@ -30543,18 +29368,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::EmailCampaignExcludedPlan>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedPlan>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignExcludedPlanCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -30577,32 +29400,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_plan_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignExcludedPlan,
+            >(client, request, "email_campaign_excluded_plan_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_plan_get`]
@@ -30650,13 +29453,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/{link_id}/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::EmailCampaignExcludedPlan>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedPlan>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-plans/{}/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()), encode_path(& link_id
@@ -30679,32 +29480,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_plan_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignExcludedPlan,
+            >(client, request, "email_campaign_excluded_plan_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_excluded_plan_delete`]
@@ -30750,10 +29531,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/{link_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/excluded-plans/{}/", client.baseurl,
                 encode_path(& email_campaign_id.to_string()), encode_path(& link_id
@@ -30776,32 +29558,15 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_excluded_plan_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    "email_campaign_excluded_plan_delete",
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_list_list`]
@@ -30866,14 +29631,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/lists/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedEmailCampaignListList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignListList>> {
             let Self { client, email_campaign_id, limit, offset } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -30897,32 +29660,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_list_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignListList,
+            >(client, request, "email_campaign_list_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_list_create`]
@@ -30988,15 +29731,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/lists/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::EmailCampaignList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignList>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignListCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -31019,32 +29763,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_list_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignList,
+            >(client, request, "email_campaign_list_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_list_get`]
@@ -31092,10 +29816,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/lists/{link_id}/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::EmailCampaignList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignList>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/lists/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()), encode_path(& link_id.to_string()),
@@ -31117,32 +29842,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_list_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignList,
+            >(client, request, "email_campaign_list_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_list_delete`]
@@ -31188,10 +29893,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/lists/{link_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/lists/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()), encode_path(& link_id.to_string()),
@@ -31213,32 +29919,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_list_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "email_campaign_list_delete", 204u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_plan_list`]
@@ -31303,14 +29987,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/plans/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedEmailCampaignPlanList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignPlanList>> {
             let Self { client, email_campaign_id, limit, offset } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -31334,32 +30016,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_plan_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailCampaignPlanList,
+            >(client, request, "email_campaign_plan_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_plan_create`]
@@ -31425,15 +30087,16 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/plans/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::EmailCampaignPlan>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignPlan>> {
             let Self { client, email_campaign_id, body } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignPlanCreate::try_from(v)
                         .map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()),
@@ -31456,32 +30119,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_plan_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignPlan,
+            >(client, request, "email_campaign_plan_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_plan_get`]
@@ -31529,10 +30172,11 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/plans/{link_id}/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::EmailCampaignPlan>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::EmailCampaignPlan>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/plans/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()), encode_path(& link_id.to_string()),
@@ -31554,32 +30198,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_plan_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailCampaignPlan,
+            >(client, request, "email_campaign_plan_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_campaign_plan_delete`]
@@ -31625,10 +30249,11 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/plans/{link_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_campaign_id, link_id } = self;
-            let email_campaign_id = email_campaign_id.map_err(Error::InvalidRequest)?;
-            let link_id = link_id.map_err(Error::InvalidRequest)?;
+            let email_campaign_id = email_campaign_id
+                .map_err(crate::Error::InvalidRequest)?;
+            let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-campaigns/{}/plans/{}/", client.baseurl, encode_path(&
                 email_campaign_id.to_string()), encode_path(& link_id.to_string()),
@@ -31650,32 +30275,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_campaign_plan_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "email_campaign_plan_delete", 204u16)
+                .await
         }
     }
     /**Builder for [`Client::email_list_list`]
@@ -31756,15 +30359,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-lists/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedEmailListList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedEmailListList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/email-lists/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -31787,32 +30387,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailListList,
+            >(client, request, "email_list_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_list_create`]
@@ -31858,15 +30438,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/email-lists/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailList>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::EmailListCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/email-lists/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -31886,32 +30464,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailList,
+            >(client, request, "email_list_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_list_get`]
@@ -31941,11 +30499,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/email-lists/{email_list_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailList>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
             let Self { client, email_list_id } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
                 .to_string()),
@@ -31967,32 +30523,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailList,
+            >(client, request, "email_list_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_list_update`]
@@ -32050,16 +30586,14 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/email-lists/{email_list_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailList>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
             let Self { client, email_list_id, body } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EmailListUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
                 .to_string()),
@@ -32082,32 +30616,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailList,
+            >(client, request, "email_list_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_list_delete`]
@@ -32137,9 +30651,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-lists/{email_list_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_list_id } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
                 .to_string()),
@@ -32161,32 +30675,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "email_list_delete", 204u16).await
         }
     }
     /**Builder for [`Client::email_list_partial_update`]
@@ -32244,16 +30735,14 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/email-lists/{email_list_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::EmailList>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
             let Self { client, email_list_id, body } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedEmailList::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
                 .to_string()),
@@ -32276,32 +30765,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::EmailList,
+            >(client, request, "email_list_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_list`]
@@ -32394,13 +30863,13 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/email-lists/{email_list_id}/emails/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PaginatedEmailList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PaginatedEmailList>> {
             let Self { client, email_list_id, limit, offset, ordering, search } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
                 email_list_id.to_string()),
@@ -32426,32 +30895,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEmailList,
+            >(client, request, "email_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_create`]
@@ -32507,14 +30956,12 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/email-lists/{email_list_id}/emails/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Email>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
             let Self { client, email_list_id, body } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::EmailCreate::try_from(v).map_err(|e| e.to_string()))
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
                 email_list_id.to_string()),
@@ -32537,32 +30984,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Email,
+            >(client, request, "email_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::email_get`]
@@ -32604,12 +31031,10 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Email>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
             let Self { client, email_list_id, email_id } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
-            let email_id = email_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
+            let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
                 email_list_id.to_string()), encode_path(& email_id.to_string()),
@@ -32631,32 +31056,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::Email>(client, request, "email_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_update`]
@@ -32724,15 +31127,13 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Email>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
             let Self { client, email_list_id, email_id, body } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
-            let email_id = email_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
+            let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::EmailUpdate::try_from(v).map_err(|e| e.to_string()))
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
                 email_list_id.to_string()), encode_path(& email_id.to_string()),
@@ -32755,32 +31156,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Email,
+            >(client, request, "email_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::email_delete`]
@@ -32822,10 +31203,10 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_list_id, email_id } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
-            let email_id = email_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
+            let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
                 email_list_id.to_string()), encode_path(& email_id.to_string()),
@@ -32847,32 +31228,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "email_delete", 204u16).await
         }
     }
     /**Builder for [`Client::email_partial_update`]
@@ -32940,17 +31298,15 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Email>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
             let Self { client, email_list_id, email_id, body } = self;
-            let email_list_id = email_list_id.map_err(Error::InvalidRequest)?;
-            let email_id = email_id.map_err(Error::InvalidRequest)?;
+            let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
+            let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedEmail::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
                 email_list_id.to_string()), encode_path(& email_id.to_string()),
@@ -32973,32 +31329,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "email_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Email,
+            >(client, request, "email_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::enroll_list`]
@@ -33079,12 +31415,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/enrolls/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PaginatedEnrollList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PaginatedEnrollList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/enrolls/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -33107,32 +31443,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "enroll_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedEnrollList,
+            >(client, request, "enroll_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::enroll_create`]
@@ -33176,15 +31492,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/enrolls/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Enroll>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::EnrollCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/enrolls/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -33204,32 +31518,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "enroll_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Enroll,
+            >(client, request, "enroll_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::enroll_get`]
@@ -33259,11 +31553,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/enrolls/{enroll_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Enroll>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
             let Self { client, enroll_id } = self;
-            let enroll_id = enroll_id.map_err(Error::InvalidRequest)?;
+            let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
                 .to_string()),
@@ -33285,32 +31577,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "enroll_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::Enroll>(client, request, "enroll_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::enroll_update`]
@@ -33366,16 +31636,14 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/enrolls/{enroll_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Enroll>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
             let Self { client, enroll_id, body } = self;
-            let enroll_id = enroll_id.map_err(Error::InvalidRequest)?;
+            let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::EnrollUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
                 .to_string()),
@@ -33398,32 +31666,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "enroll_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Enroll,
+            >(client, request, "enroll_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::enroll_delete`]
@@ -33453,9 +31701,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/enrolls/{enroll_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, enroll_id } = self;
-            let enroll_id = enroll_id.map_err(Error::InvalidRequest)?;
+            let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
                 .to_string()),
@@ -33477,32 +31725,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "enroll_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "enroll_delete", 204u16).await
         }
     }
     /**Builder for [`Client::enroll_partial_update`]
@@ -33558,16 +31783,14 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/enrolls/{enroll_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Enroll>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
             let Self { client, enroll_id, body } = self;
-            let enroll_id = enroll_id.map_err(Error::InvalidRequest)?;
+            let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedEnroll::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
                 .to_string()),
@@ -33590,32 +31813,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "enroll_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Enroll,
+            >(client, request, "enroll_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_account_list`]
@@ -33696,15 +31899,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/mindzpay/accounts/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedMindzPayAccountList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedMindzPayAccountList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/mindzpay/accounts/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -33727,32 +31927,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_account_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedMindzPayAccountList,
+            >(client, request, "mindzpay_account_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_account_get`]
@@ -33785,11 +31965,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayAccount>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayAccount>> {
             let Self { client, account_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/", client.baseurl, encode_path(& account_id
                 .to_string()),
@@ -33811,32 +31989,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_account_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayAccount,
+            >(client, request, "mindzpay_account_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_payment_list`]
@@ -33932,16 +32090,13 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/payments/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedMindzPayPaymentList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedMindzPayPaymentList>> {
             let Self { client, account_id, limit, offset, ordering, search } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/payments/", client.baseurl, encode_path(&
                 account_id.to_string()),
@@ -33967,32 +32122,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_payment_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedMindzPayPaymentList,
+            >(client, request, "mindzpay_payment_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_payment_get`]
@@ -34040,12 +32175,10 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/payments/{payment_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayPayment>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayPayment>> {
             let Self { client, account_id, payment_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let payment_id = payment_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let payment_id = payment_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/payments/{}/", client.baseurl, encode_path(&
                 account_id.to_string()), encode_path(& payment_id.to_string()),
@@ -34067,32 +32200,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_payment_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayPayment,
+            >(client, request, "mindzpay_payment_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_payment_refund`]
@@ -34140,12 +32253,10 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/payments/{payment_id}/refund/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayPayment>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayPayment>> {
             let Self { client, account_id, payment_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let payment_id = payment_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let payment_id = payment_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/payments/{}/refund/", client.baseurl,
                 encode_path(& account_id.to_string()), encode_path(& payment_id
@@ -34168,32 +32279,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_payment_refund",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayPayment,
+            >(client, request, "mindzpay_payment_refund", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_subscription_list`]
@@ -34289,16 +32380,13 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedMindzPaySubscriptionList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedMindzPaySubscriptionList>> {
             let Self { client, account_id, limit, offset, ordering, search } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/subscriptions/", client.baseurl,
                 encode_path(& account_id.to_string()),
@@ -34324,32 +32412,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_subscription_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedMindzPaySubscriptionList,
+            >(client, request, "mindzpay_subscription_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_subscription_get`]
@@ -34399,13 +32467,10 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::MindzPaySubscription>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
             let Self { client, account_id, subscription_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/subscriptions/{}/", client.baseurl,
                 encode_path(& account_id.to_string()), encode_path(& subscription_id
@@ -34428,32 +32493,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_subscription_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPaySubscription,
+            >(client, request, "mindzpay_subscription_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_subscription_cancel`]
@@ -34503,13 +32548,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/cancel/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::MindzPaySubscription>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
             let Self { client, account_id, subscription_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/subscriptions/{}/cancel/", client.baseurl,
                 encode_path(& account_id.to_string()), encode_path(& subscription_id
@@ -34532,32 +32574,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_subscription_cancel",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPaySubscription,
+            >(client, request, "mindzpay_subscription_cancel", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_subscription_reactivate`]
@@ -34607,13 +32629,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/reactivate/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::MindzPaySubscription>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
             let Self { client, account_id, subscription_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/subscriptions/{}/reactivate/", client
                 .baseurl, encode_path(& account_id.to_string()), encode_path(&
@@ -34636,32 +32655,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_subscription_reactivate",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPaySubscription,
+            >(client, request, "mindzpay_subscription_reactivate", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_subscription_suspend`]
@@ -34711,13 +32710,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/suspend/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::MindzPaySubscription>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
             let Self { client, account_id, subscription_id } = self;
-            let account_id = account_id.map_err(Error::InvalidRequest)?;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/subscriptions/{}/suspend/", client.baseurl,
                 encode_path(& account_id.to_string()), encode_path(& subscription_id
@@ -34740,32 +32736,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_subscription_suspend",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPaySubscription,
+            >(client, request, "mindzpay_subscription_suspend", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_list`]
@@ -34861,16 +32837,13 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_key}/invoices/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedMindzPayInvoiceList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedMindzPayInvoiceList>> {
             let Self { client, account_key, limit, offset, ordering, search } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
                 account_key.to_string()),
@@ -34896,32 +32869,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedMindzPayInvoiceList,
+            >(client, request, "mindzpay_invoice_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_create`]
@@ -34984,16 +32937,14 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayInvoice>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
             let Self { client, account_key, body } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::MindzPayInvoiceCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
                 account_key.to_string()),
@@ -35016,32 +32967,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayInvoice,
+            >(client, request, "mindzpay_invoice_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_get`]
@@ -35089,12 +33020,10 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayInvoice>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
             let Self { client, account_key, invoice_id } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
-            let invoice_id = invoice_id.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
+            let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/{}/", client.baseurl, encode_path(&
                 account_key.to_string()), encode_path(& invoice_id.to_string()),
@@ -35116,32 +33045,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayInvoice,
+            >(client, request, "mindzpay_invoice_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_update`]
@@ -35219,17 +33128,15 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayInvoice>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
             let Self { client, account_key, invoice_id, body } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
-            let invoice_id = invoice_id.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
+            let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::MindzPayInvoiceUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/{}/", client.baseurl, encode_path(&
                 account_key.to_string()), encode_path(& invoice_id.to_string()),
@@ -35252,32 +33159,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayInvoice,
+            >(client, request, "mindzpay_invoice_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_cancel`]
@@ -35325,12 +33212,10 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/cancel/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayInvoice>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
             let Self { client, account_key, invoice_id } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
-            let invoice_id = invoice_id.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
+            let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/{}/cancel/", client.baseurl,
                 encode_path(& account_key.to_string()), encode_path(& invoice_id
@@ -35353,32 +33238,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_cancel",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayInvoice,
+            >(client, request, "mindzpay_invoice_cancel", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_refresh`]
@@ -35426,12 +33291,10 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/refresh/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayInvoice>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
             let Self { client, account_key, invoice_id } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
-            let invoice_id = invoice_id.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
+            let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/{}/refresh/", client.baseurl,
                 encode_path(& account_key.to_string()), encode_path(& invoice_id
@@ -35454,32 +33317,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_refresh",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayInvoice,
+            >(client, request, "mindzpay_invoice_refresh", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::mindzpay_invoice_reissue`]
@@ -35527,12 +33370,10 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/reissue/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::MindzPayInvoice>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
             let Self { client, account_key, invoice_id } = self;
-            let account_key = account_key.map_err(Error::InvalidRequest)?;
-            let invoice_id = invoice_id.map_err(Error::InvalidRequest)?;
+            let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
+            let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/mindzpay/accounts/{}/invoices/{}/reissue/", client.baseurl,
                 encode_path(& account_key.to_string()), encode_path(& invoice_id
@@ -35555,32 +33396,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "mindzpay_invoice_reissue",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::MindzPayInvoice,
+            >(client, request, "mindzpay_invoice_reissue", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_list`]
@@ -35661,15 +33482,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/subscriptions/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedSubscriptionList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedSubscriptionList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/subscriptions/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -35692,32 +33510,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedSubscriptionList,
+            >(client, request, "subscription_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_create`]
@@ -35763,15 +33561,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/subscriptions/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Subscription>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::SubscriptionCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/subscriptions/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -35791,32 +33587,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Subscription,
+            >(client, request, "subscription_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_get`]
@@ -35848,11 +33624,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/subscriptions/{subscription_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Subscription>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, subscription_id } = self;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
                 .to_string()),
@@ -35874,32 +33648,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Subscription,
+            >(client, request, "subscription_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_update`]
@@ -35959,16 +33713,14 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/subscriptions/{subscription_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Subscription>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, subscription_id, body } = self;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::SubscriptionUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
                 .to_string()),
@@ -35991,32 +33743,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Subscription,
+            >(client, request, "subscription_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_delete`]
@@ -36048,9 +33780,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/subscriptions/{subscription_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, subscription_id } = self;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
                 .to_string()),
@@ -36072,32 +33804,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "subscription_delete", 204u16).await
         }
     }
     /**Builder for [`Client::subscription_partial_update`]
@@ -36157,16 +33866,14 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/subscriptions/{subscription_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Subscription>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, subscription_id, body } = self;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedSubscription::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
                 .to_string()),
@@ -36189,32 +33896,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Subscription,
+            >(client, request, "subscription_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_add_product`]
@@ -36274,16 +33961,14 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/subscriptions/{subscription_id}/add-product/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Subscription>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, subscription_id, body } = self;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::AddProductRequest::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/subscriptions/{}/add-product/", client.baseurl, encode_path(&
                 subscription_id.to_string()),
@@ -36306,32 +33991,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_add_product",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Subscription,
+            >(client, request, "subscription_add_product", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::subscription_remove_product`]
@@ -36393,16 +34058,14 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/subscriptions/{subscription_id}/remove-product/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::Subscription>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, subscription_id, body } = self;
-            let subscription_id = subscription_id.map_err(Error::InvalidRequest)?;
+            let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::RemoveProductRequest::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/subscriptions/{}/remove-product/", client.baseurl, encode_path(&
                 subscription_id.to_string()),
@@ -36425,32 +34088,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "subscription_remove_product",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::Subscription,
+            >(client, request, "subscription_remove_product", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::team_list`]
@@ -36531,15 +34174,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/teams/`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::PaginatedTeamMemberList>,
-            Error<types::ErrorBody>,
-        > {
+        ) -> crate::Result<ResponseValue<types::PaginatedTeamMemberList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/teams/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -36562,32 +34202,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "team_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedTeamMemberList,
+            >(client, request, "team_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::team_create`]
@@ -36633,15 +34253,13 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/teams/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::TeamMember>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
                     types::TeamMemberCreate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/teams/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -36661,32 +34279,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "team_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::TeamMember,
+            >(client, request, "team_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::team_get`]
@@ -36718,11 +34316,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/teams/{team_member_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::TeamMember>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
             let Self { client, team_member_id } = self;
-            let team_member_id = team_member_id.map_err(Error::InvalidRequest)?;
+            let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
                 .to_string()),
@@ -36744,32 +34340,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "team_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::TeamMember,
+            >(client, request, "team_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::team_update`]
@@ -36829,16 +34405,14 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/teams/{team_member_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::TeamMember>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
             let Self { client, team_member_id, body } = self;
-            let team_member_id = team_member_id.map_err(Error::InvalidRequest)?;
+            let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::TeamMemberUpdate::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
                 .to_string()),
@@ -36861,32 +34435,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "team_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::TeamMember,
+            >(client, request, "team_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::team_delete`]
@@ -36918,9 +34472,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/teams/{team_member_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, team_member_id } = self;
-            let team_member_id = team_member_id.map_err(Error::InvalidRequest)?;
+            let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
                 .to_string()),
@@ -36942,32 +34496,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "team_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "team_delete", 204u16).await
         }
     }
     /**Builder for [`Client::team_partial_update`]
@@ -37027,16 +34558,14 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/teams/{team_member_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::TeamMember>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
             let Self { client, team_member_id, body } = self;
-            let team_member_id = team_member_id.map_err(Error::InvalidRequest)?;
+            let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::PatchedTeamMember::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
                 .to_string()),
@@ -37059,32 +34588,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "team_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::TeamMember,
+            >(client, request, "team_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::user_list`]
@@ -37165,12 +34674,12 @@ pub mod builder {
         ///Sends a `GET` request to `/v2/users/`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::PaginatedUserList>, Error<types::ErrorBody>> {
+        ) -> crate::Result<ResponseValue<types::PaginatedUserList>> {
             let Self { client, limit, offset, ordering, search } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let ordering = ordering.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(crate::Error::InvalidRequest)?;
+            let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
+            let search = search.map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/users/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -37193,32 +34702,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ordering", &ordering))
                 .query(&progenitor_client::QueryParam::new("search", &search))
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_list",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::PaginatedUserList,
+            >(client, request, "user_list", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::user_create`]
@@ -37262,13 +34751,11 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/users/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::User>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| types::UserCreate::try_from(v).map_err(|e| e.to_string()))
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!("{}/v2/users/", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -37288,32 +34775,10 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_create",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::User>(client, request, "user_create", 201u16)
+                .await
         }
     }
     /**Builder for [`Client::user_get`]
@@ -37343,11 +34808,9 @@ pub mod builder {
             self
         }
         ///Sends a `GET` request to `/v2/users/{user_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::User>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
             let Self { client, user_id } = self;
-            let user_id = user_id.map_err(Error::InvalidRequest)?;
+            let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
             );
@@ -37368,32 +34831,10 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_get",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::User>(client, request, "user_get", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::user_update`]
@@ -37449,14 +34890,12 @@ pub mod builder {
             self
         }
         ///Sends a `PUT` request to `/v2/users/{user_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::User>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
             let Self { client, user_id, body } = self;
-            let user_id = user_id.map_err(Error::InvalidRequest)?;
+            let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::UserUpdate::try_from(v).map_err(|e| e.to_string()))
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
             );
@@ -37478,32 +34917,10 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<types::User>(client, request, "user_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::user_delete`]
@@ -37533,9 +34950,9 @@ pub mod builder {
             self
         }
         ///Sends a `DELETE` request to `/v2/users/{user_id}/`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, user_id } = self;
-            let user_id = user_id.map_err(Error::InvalidRequest)?;
+            let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
             );
@@ -37556,32 +34973,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_delete",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::empty(client, request, "user_delete", 204u16).await
         }
     }
     /**Builder for [`Client::user_partial_update`]
@@ -37637,14 +35031,12 @@ pub mod builder {
             self
         }
         ///Sends a `PATCH` request to `/v2/users/{user_id}/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::User>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
             let Self { client, user_id, body } = self;
-            let user_id = user_id.map_err(Error::InvalidRequest)?;
+            let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::PatchedUser::try_from(v).map_err(|e| e.to_string()))
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
             );
@@ -37666,32 +35058,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_partial_update",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::User,
+            >(client, request, "user_partial_update", 200u16)
+                .await
         }
     }
     /**Builder for [`Client::user_change_password`]
@@ -37751,16 +35123,14 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v2/users/{user_id}/change-password/`
-        pub async fn send(
-            self,
-        ) -> Result<ResponseValue<types::User>, Error<types::ErrorBody>> {
+        pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
             let Self { client, user_id, body } = self;
-            let user_id = user_id.map_err(Error::InvalidRequest)?;
+            let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
                     types::ChangePasswordRequest::try_from(v).map_err(|e| e.to_string())
                 })
-                .map_err(Error::InvalidRequest)?;
+                .map_err(crate::Error::InvalidRequest)?;
             let url = format!(
                 "{}/v2/users/{}/change-password/", client.baseurl, encode_path(& user_id
                 .to_string()),
@@ -37783,46 +35153,22 @@ pub mod builder {
                 )
                 .json(&body)
                 .headers(header_map)
-                .build()?;
-            let info = OperationInfo {
-                operation_id: "user_change_password",
-            };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+                .build()
+                .map_err(crate::pipeline::build_failed)?;
+            crate::pipeline::json::<
+                types::User,
+            >(client, request, "user_change_password", 200u16)
+                .await
         }
     }
 }
 impl crate::pagination::Paginated for builder::BundleList<'_> {
     type Item = types::Bundle;
+    const OPERATION_ID: &'static str = "bundle_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    async fn fetch_page(
-        self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::Bundle>,
-        Error<types::ErrorBody>,
-    > {
+    async fn fetch_page(self) -> crate::Result<crate::pagination::Page<types::Bundle>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37833,15 +35179,11 @@ impl crate::pagination::Paginated for builder::BundleList<'_> {
 }
 impl crate::pagination::Paginated for builder::CourseList<'_> {
     type Item = types::Course;
+    const OPERATION_ID: &'static str = "course_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    async fn fetch_page(
-        self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::Course>,
-        Error<types::ErrorBody>,
-    > {
+    async fn fetch_page(self) -> crate::Result<crate::pagination::Page<types::Course>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37852,15 +35194,13 @@ impl crate::pagination::Paginated for builder::CourseList<'_> {
 }
 impl crate::pagination::Paginated for builder::CourseGradeList<'_> {
     type Item = types::CourseGrade;
+    const OPERATION_ID: &'static str = "course_grade_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::CourseGrade>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::CourseGrade>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37871,15 +35211,13 @@ impl crate::pagination::Paginated for builder::CourseGradeList<'_> {
 }
 impl crate::pagination::Paginated for builder::CourseGradeDetailList<'_> {
     type Item = types::CourseGradeDetail;
+    const OPERATION_ID: &'static str = "course_grade_detail_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::CourseGradeDetail>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::CourseGradeDetail>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37890,15 +35228,13 @@ impl crate::pagination::Paginated for builder::CourseGradeDetailList<'_> {
 }
 impl crate::pagination::Paginated for builder::CourseTeacherList<'_> {
     type Item = types::CourseTeacher;
+    const OPERATION_ID: &'static str = "course_teacher_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::CourseTeacher>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::CourseTeacher>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37909,15 +35245,13 @@ impl crate::pagination::Paginated for builder::CourseTeacherList<'_> {
 }
 impl crate::pagination::Paginated for builder::EmailCampaignList<'_> {
     type Item = types::EmailCampaign;
+    const OPERATION_ID: &'static str = "email_campaign_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaign>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaign>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37928,15 +35262,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignList<'_> {
 }
 impl crate::pagination::Paginated for builder::EmailCampaignCourseList<'_> {
     type Item = types::EmailCampaignCourse;
+    const OPERATION_ID: &'static str = "email_campaign_course_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaignCourse>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaignCourse>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37947,15 +35279,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignCourseList<'_> {
 }
 impl crate::pagination::Paginated for builder::EmailCampaignExcludedCourseList<'_> {
     type Item = types::EmailCampaignExcludedCourse;
+    const OPERATION_ID: &'static str = "email_campaign_excluded_course_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaignExcludedCourse>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaignExcludedCourse>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37966,15 +35296,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignExcludedCourseList<'
 }
 impl crate::pagination::Paginated for builder::EmailCampaignExcludedListList<'_> {
     type Item = types::EmailCampaignExcludedList;
+    const OPERATION_ID: &'static str = "email_campaign_excluded_list_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaignExcludedList>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaignExcludedList>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -37985,15 +35313,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignExcludedListList<'_>
 }
 impl crate::pagination::Paginated for builder::EmailCampaignExcludedPlanList<'_> {
     type Item = types::EmailCampaignExcludedPlan;
+    const OPERATION_ID: &'static str = "email_campaign_excluded_plan_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaignExcludedPlan>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaignExcludedPlan>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38004,15 +35330,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignExcludedPlanList<'_>
 }
 impl crate::pagination::Paginated for builder::EmailCampaignListList<'_> {
     type Item = types::EmailCampaignList;
+    const OPERATION_ID: &'static str = "email_campaign_list_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaignList>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaignList>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38023,15 +35347,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignListList<'_> {
 }
 impl crate::pagination::Paginated for builder::EmailCampaignPlanList<'_> {
     type Item = types::EmailCampaignPlan;
+    const OPERATION_ID: &'static str = "email_campaign_plan_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailCampaignPlan>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailCampaignPlan>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38042,15 +35364,13 @@ impl crate::pagination::Paginated for builder::EmailCampaignPlanList<'_> {
 }
 impl crate::pagination::Paginated for builder::EmailListList<'_> {
     type Item = types::EmailList;
+    const OPERATION_ID: &'static str = "email_list_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::EmailList>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::EmailList>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38061,15 +35381,11 @@ impl crate::pagination::Paginated for builder::EmailListList<'_> {
 }
 impl crate::pagination::Paginated for builder::EmailList<'_> {
     type Item = types::Email;
+    const OPERATION_ID: &'static str = "email_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    async fn fetch_page(
-        self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::Email>,
-        Error<types::ErrorBody>,
-    > {
+    async fn fetch_page(self) -> crate::Result<crate::pagination::Page<types::Email>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38080,15 +35396,11 @@ impl crate::pagination::Paginated for builder::EmailList<'_> {
 }
 impl crate::pagination::Paginated for builder::EnrollList<'_> {
     type Item = types::Enroll;
+    const OPERATION_ID: &'static str = "enroll_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    async fn fetch_page(
-        self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::Enroll>,
-        Error<types::ErrorBody>,
-    > {
+    async fn fetch_page(self) -> crate::Result<crate::pagination::Page<types::Enroll>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38099,15 +35411,13 @@ impl crate::pagination::Paginated for builder::EnrollList<'_> {
 }
 impl crate::pagination::Paginated for builder::MindzpayAccountList<'_> {
     type Item = types::MindzPayAccount;
+    const OPERATION_ID: &'static str = "mindzpay_account_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::MindzPayAccount>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::MindzPayAccount>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38118,15 +35428,13 @@ impl crate::pagination::Paginated for builder::MindzpayAccountList<'_> {
 }
 impl crate::pagination::Paginated for builder::MindzpayPaymentList<'_> {
     type Item = types::MindzPayPayment;
+    const OPERATION_ID: &'static str = "mindzpay_payment_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::MindzPayPayment>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::MindzPayPayment>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38137,15 +35445,13 @@ impl crate::pagination::Paginated for builder::MindzpayPaymentList<'_> {
 }
 impl crate::pagination::Paginated for builder::MindzpaySubscriptionList<'_> {
     type Item = types::MindzPaySubscription;
+    const OPERATION_ID: &'static str = "mindzpay_subscription_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::MindzPaySubscription>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::MindzPaySubscription>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38156,15 +35462,13 @@ impl crate::pagination::Paginated for builder::MindzpaySubscriptionList<'_> {
 }
 impl crate::pagination::Paginated for builder::MindzpayInvoiceList<'_> {
     type Item = types::MindzPayInvoice;
+    const OPERATION_ID: &'static str = "mindzpay_invoice_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::MindzPayInvoice>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::MindzPayInvoice>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38175,15 +35479,13 @@ impl crate::pagination::Paginated for builder::MindzpayInvoiceList<'_> {
 }
 impl crate::pagination::Paginated for builder::SubscriptionList<'_> {
     type Item = types::Subscription;
+    const OPERATION_ID: &'static str = "subscription_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::Subscription>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::Subscription>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38194,15 +35496,13 @@ impl crate::pagination::Paginated for builder::SubscriptionList<'_> {
 }
 impl crate::pagination::Paginated for builder::TeamList<'_> {
     type Item = types::TeamMember;
+    const OPERATION_ID: &'static str = "team_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
     async fn fetch_page(
         self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::TeamMember>,
-        Error<types::ErrorBody>,
-    > {
+    ) -> crate::Result<crate::pagination::Page<types::TeamMember>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,
@@ -38213,15 +35513,11 @@ impl crate::pagination::Paginated for builder::TeamList<'_> {
 }
 impl crate::pagination::Paginated for builder::UserList<'_> {
     type Item = types::User;
+    const OPERATION_ID: &'static str = "user_list";
     fn with_page(self, limit: ::std::num::NonZeroU64, offset: u64) -> Self {
         self.limit(limit).offset(offset)
     }
-    async fn fetch_page(
-        self,
-    ) -> ::std::result::Result<
-        crate::pagination::Page<types::User>,
-        Error<types::ErrorBody>,
-    > {
+    async fn fetch_page(self) -> crate::Result<crate::pagination::Page<types::User>> {
         let page = self.send().await?.into_inner();
         Ok(crate::pagination::Page {
             count: page.count,

@@ -2,27 +2,43 @@
 //! online courses.
 //!
 //! ```no_run
-//! # async fn run() -> mindz_sdk::Result<()> {
-//! use mindz_sdk::prelude::*;
+//! async fn run() -> mindz_sdk::Result<()> {
+//!     use mindz_sdk::prelude::*;
 //!
-//! let client = mindz_sdk::Client::builder()
-//!     .ead_id("escola")
-//!     .client_credentials("APP_ID", "API_KEY")
-//!     .build()?;
-//! let page = client.user_list().limit(10).send().await?;
-//! for user in &page.results {
-//!     println!("{} <{}>", user.first_name, user.email);
+//!     let client = mindz_sdk::Client::builder()
+//!         .ead_id("escola")
+//!         .client_credentials("APP_ID", "API_KEY")
+//!         .build()?;
+//!     let page = client.user_list().limit(10).send().await?;
+//!     for user in &page.results {
+//!         println!("{} <{}>", user.first_name, user.email);
+//!     }
+//!     Ok(())
 //! }
-//! # Ok(()) }
 //! ```
 //!
 //! Every operation of the API is a method on [`Client`] that returns a
-//! builder (generated from `schema/mindz.yaml`); `send()` returns the raw
-//! [`SendError`] on failure, which `?` turns into the crate's [`Error`].
-//! The hand-written modules around the generated code: [`client_builder`]
-//! (configuration), [`auth`] (OAuth2 tokens), [`hooks`] (the one place that
-//! touches every request), [`retry`], [`error`], [`telemetry`],
-//! [`pagination`] and [`tls`].
+//! builder (generated from `schema/mindz.yaml`); its `send()` returns
+//! [`Result<ResponseValue<T>>`](Result), with the crate's one [`Error`].
+//!
+//! The hand-written modules, from the bottom up (each uses only those
+//! above it in this list):
+//!
+//! | module | what it does |
+//! | --- | --- |
+//! | `wire` | wire constants, redaction helpers, the reqwest-error vocabulary, the capped reader |
+//! | [`operation`] | the table of operations |
+//! | [`retry`] | retry policy as data, and its decisions (no sockets) |
+//! | [`telemetry`] | the `mindz.request` span |
+//! | [`auth`] | tokens, the shared refresh, the OAuth2 exchange, [`AuthError`] |
+//! | [`error`] | [`Error`] and its parts |
+//! | [`state`] | per-client settings and shared state |
+//! | [`client_builder`] | configuration ([`ClientBuilder`]) |
+//! | [`env`] | configuration from `MINDZ_*` variables |
+//! | [`tls`] | rustls for reqwest |
+//! | `pipeline` | the path of every call |
+//! | [`pagination`] | streams over list operations |
+//! | `client` | [`Client::builder`], [`Client::authenticate`], [`Client::invalidate_token`] |
 
 #![warn(missing_docs)]
 
@@ -32,26 +48,28 @@
 mod generated;
 
 pub mod auth;
+mod client;
 pub mod client_builder;
 pub mod env;
 pub mod error;
-pub mod hooks;
 pub mod operation;
 pub mod pagination;
+mod pipeline;
 pub mod retry;
 pub mod state;
 pub mod telemetry;
 pub mod tls;
+mod wire;
 
 pub use auth::{AccessToken, AuthError, TokenProvider};
 pub use client_builder::{BuildError, ClientBuilder};
-pub use error::{ApiError, DecodeError, Error, Result, ResultExt};
-pub use retry::RetryPolicy;
-
-/// The error a generated `send()` returns, before conversion into [`Error`]
-/// (progenitor's error type, with the API's [`types::ErrorBody`]).
-pub use generated::Error as SendError;
+pub use error::{
+    ApiError, BodyTooLarge, DecodeError, Error, PaginationError, PaginationStop, RedirectError,
+    RedirectRefusal, Result, TimeoutError, TimeoutLimit, TransportError,
+};
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
+pub use retry::{RetryBudget, RetryPolicy};
+pub use wire::TransportKind;
 
 #[cfg(feature = "mock")]
 pub use generated::mock;
@@ -60,11 +78,10 @@ pub use generated::mock;
 ///
 /// Methods are inherent on [`Client`] (progenitor's merged tag style), so
 /// calls need no import; the prelude brings the client, the types module,
-/// the pagination traits that add `.stream()` and `.collect_all()` to list
-/// requests, and [`ResultExt`] for `.into_sdk()`.
+/// and the pagination traits that add `.stream()` and `.collect_all()` to
+/// list requests.
 pub mod prelude {
     pub use crate::Client;
-    pub use crate::ResultExt;
     pub use crate::pagination::{Paginated, PaginatedExt};
     pub use crate::types;
 }

@@ -12,10 +12,28 @@
 //!   small lists.
 //!
 //! Filters set on the builder (`search`, `ordering`) apply to every page. A
-//! stream ends after the page whose `next` is null, or at an empty page. If
-//! the server answers two pages with the same `next` (a server that repeats
-//! a page), the stream yields an error and ends instead of looping. Any
-//! error is yielded once, and the stream ends after it.
+//! stream ends after the page whose `next` is null, or at an empty page. Any
+//! error is yielded once ([`crate::Error`]), and the stream ends after it.
+//!
+//! # A walk always ends
+//!
+//! A server that ignores `offset` would answer page 1 forever. The walk
+//! stops with [`Error::Pagination`](crate::Error::Pagination) when pages
+//! stop advancing: a page with the same records as the one before, an
+//! offset past `count` plus one page, or more pages than
+//! `2 × count / limit + 10`. It keeps only the last page's fingerprint, so
+//! memory does not grow with the number of pages walked.
+//!
+//! # Records inserted or deleted during a walk
+//!
+//! Offset pagination reads "records `offset` to `offset + limit` in the
+//! current order" at the moment each page is fetched. A record inserted
+//! before the current offset while walking shifts everything by one: the
+//! next page starts with a record already seen (it is yielded twice). A
+//! record deleted before the offset shifts the other way: one record is
+//! skipped. Sort by a stable key (`ordering=created_at` rather than
+//! `-created_at` when records are being added) and deduplicate by `id` if
+//! that matters.
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
@@ -30,16 +48,14 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::HashSet;
 use std::future::Future;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::num::NonZeroU64;
 
 use futures::Stream;
 
-use crate::types::ErrorBody;
-
-/// The error a page fetch or a stream yields.
-pub type PageError = progenitor_client::Error<ErrorBody>;
+use crate::error::{PaginationError, PaginationStop};
+use crate::{Error, Result};
 
 /// Page size used by [`PaginatedExt::stream`] and [`PaginatedExt::collect_all`].
 pub const DEFAULT_PAGE_SIZE: NonZeroU64 = NonZeroU64::new(50).expect("50 is not zero");
@@ -59,17 +75,19 @@ pub struct Page<T> {
 /// the builder of every paginated list operation (generated from the schema).
 pub trait Paginated: Clone + Send + Sized {
     /// The record type of the list.
-    type Item: Send;
+    type Item: Send + serde::Serialize;
+    /// The operation's id, for errors.
+    const OPERATION_ID: &'static str;
     /// The same request for the page of `limit` records starting at `offset`.
     fn with_page(self, limit: NonZeroU64, offset: u64) -> Self;
     /// Sends the request and returns its page.
-    fn fetch_page(self) -> impl Future<Output = Result<Page<Self::Item>, PageError>> + Send;
+    fn fetch_page(self) -> impl Future<Output = Result<Page<Self::Item>>> + Send;
 }
 
 /// Streams and collection for every [`Paginated`] list request.
 pub trait PaginatedExt: Paginated {
     /// Every record of the list, fetched 50 at a time.
-    fn stream(self) -> impl Stream<Item = Result<Self::Item, PageError>> + Send {
+    fn stream(self) -> impl Stream<Item = Result<Self::Item>> + Send {
         self.stream_with_page_size(DEFAULT_PAGE_SIZE)
     }
 
@@ -77,13 +95,15 @@ pub trait PaginatedExt: Paginated {
     fn stream_with_page_size(
         self,
         page_size: NonZeroU64,
-    ) -> impl Stream<Item = Result<Self::Item, PageError>> + Send {
+    ) -> impl Stream<Item = Result<Self::Item>> + Send {
         let state = Walk {
             request: self,
             page_size,
             offset: 0,
+            pages: 0,
+            max_count: 0,
+            last_fingerprint: None,
             buffer: Vec::new().into_iter(),
-            seen_next: HashSet::new(),
             finished: false,
         };
         futures::stream::unfold(state, Walk::step)
@@ -91,7 +111,7 @@ pub trait PaginatedExt: Paginated {
 
     /// Every record of the list in one `Vec`, fetched 50 at a time. Meant for
     /// small lists; use [`stream`](PaginatedExt::stream) for large ones.
-    fn collect_all(self) -> impl Future<Output = Result<Vec<Self::Item>, PageError>> + Send {
+    fn collect_all(self) -> impl Future<Output = Result<Vec<Self::Item>>> + Send {
         use futures::TryStreamExt;
         self.stream().try_collect()
     }
@@ -99,18 +119,23 @@ pub trait PaginatedExt: Paginated {
 
 impl<T: Paginated> PaginatedExt for T {}
 
-/// The state of a stream between two items.
+/// The state of a stream between two items: constant in size, whatever the
+/// number of pages walked.
 struct Walk<R: Paginated> {
     request: R,
     page_size: NonZeroU64,
     offset: u64,
+    pages: u64,
+    /// The largest `count` any page gave.
+    max_count: u64,
+    /// A hash of the previous page's records.
+    last_fingerprint: Option<u64>,
     buffer: std::vec::IntoIter<R::Item>,
-    seen_next: HashSet<String>,
     finished: bool,
 }
 
 impl<R: Paginated> Walk<R> {
-    async fn step(mut self) -> Option<(Result<R::Item, PageError>, Self)> {
+    async fn step(mut self) -> Option<(Result<R::Item>, Self)> {
         loop {
             if let Some(item) = self.buffer.next() {
                 return Some((Ok(item), self));
@@ -129,21 +154,60 @@ impl<R: Paginated> Walk<R> {
             if page.items.is_empty() {
                 return None;
             }
-            match page.next {
-                None => self.finished = true,
-                Some(next) => {
-                    if !self.seen_next.insert(next.clone()) {
-                        self.finished = true;
-                        let error = progenitor_client::Error::Custom(format!(
-                            "pagination stopped: the server answered the page at offset {} with next = {next:?}, the same as an earlier page, so it would loop",
-                            self.offset
-                        ));
-                        return Some((Err(error), self));
-                    }
-                }
+            self.pages += 1;
+            self.max_count = self.max_count.max(u64::try_from(page.count).unwrap_or(0));
+            if let Some(stop) = self.check(&page.items) {
+                self.finished = true;
+                let error = PaginationError::new(stop, self.pages, R::OPERATION_ID);
+                return Some((Err(Error::Pagination(error)), self));
             }
-            self.offset += page.items.len() as u64;
+            self.finished = page.next.is_none();
+            self.offset = self.offset.saturating_add(page.items.len() as u64);
             self.buffer = page.items.into_iter();
         }
     }
+
+    /// Whether the walk has stopped advancing (see the module docs).
+    fn check(&mut self, items: &[R::Item]) -> Option<PaginationStop> {
+        let fingerprint = fingerprint(items);
+        if self.last_fingerprint == Some(fingerprint) {
+            return Some(PaginationStop::RepeatedPage);
+        }
+        self.last_fingerprint = Some(fingerprint);
+        let limit = self.page_size.get();
+        if self.offset > self.max_count.saturating_add(limit) {
+            return Some(PaginationStop::PastCount {
+                offset: self.offset,
+                count: self.max_count,
+            });
+        }
+        let cap = (self.max_count / limit)
+            .saturating_mul(2)
+            .saturating_add(10);
+        if self.pages > cap {
+            return Some(PaginationStop::TooManyPages { cap });
+        }
+        None
+    }
+}
+
+/// A hash of a page's records (of their JSON form).
+fn fingerprint<T: serde::Serialize>(items: &[T]) -> u64 {
+    struct HashWriter<'a>(&'a mut DefaultHasher);
+    impl std::io::Write for HashWriter<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            buf.hash(self.0);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hasher = DefaultHasher::new();
+    // Serializing generated models to JSON cannot fail; if it did, the
+    // page's length still tells pages apart a little.
+    if serde_json::to_writer(HashWriter(&mut hasher), items).is_err() {
+        items.len().hash(&mut hasher);
+    }
+    hasher.finish()
 }

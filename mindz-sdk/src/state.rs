@@ -1,20 +1,62 @@
-//! Per-client state shared by every request.
+//! Per-client state shared by every call and by a client's clones.
 
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::auth::DynTokenProvider;
+use crate::retry::{Bucket, Jitter, RetryPolicy};
 
-/// State carried by every [`crate::Client`]: where access tokens come from.
-///
-/// Built by [`ClientBuilder`](crate::ClientBuilder); clones of a client share
-/// it, and with it the cached token. `Default` is a client without
-/// credentials (public operations only). `Debug` never shows a secret.
-#[derive(Clone, Default)]
+/// Default for [`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body):
+/// the largest success body the SDK reads (64 MiB).
+pub const DEFAULT_MAX_RESPONSE_BODY: usize = 64 * 1024 * 1024;
+
+/// The most the SDK reads of an error body (64 KiB); the rest is not read.
+pub const ERROR_BODY_CAP: usize = 64 * 1024;
+
+/// State carried by every [`crate::Client`]: where access tokens come from,
+/// and how calls are made. Built by [`ClientBuilder`](crate::ClientBuilder);
+/// clones of a client share it, with the cached token and the retry budget.
+/// `Debug` never shows a secret.
+#[derive(Clone)]
 pub struct ClientState {
     pub(crate) auth: Option<Arc<dyn DynTokenProvider>>,
-    /// Retry policy, timeouts and jitter source (see [`crate::retry`]).
-    pub(crate) resilience: crate::retry::Resilience,
+    pub(crate) calls: Arc<CallSettings>,
+}
+
+/// How calls are made: one per client.
+pub(crate) struct CallSettings {
+    /// The base URL; the bearer token goes only to its origin.
+    pub(crate) base: reqwest::Url,
+    pub(crate) policy: RetryPolicy,
+    pub(crate) jitter: Jitter,
+    pub(crate) budget: Bucket,
+    /// Per-attempt timeout (sending, waiting, reading the body); `None` waits forever.
+    pub(crate) attempt_timeout: Option<Duration>,
+    /// The whole call's deadline; `None` for none.
+    pub(crate) deadline: Option<Duration>,
+    /// The largest success body read.
+    pub(crate) max_body: usize,
+}
+
+impl CallSettings {
+    pub(crate) fn new(
+        base: reqwest::Url,
+        policy: RetryPolicy,
+        attempt_timeout: Option<Duration>,
+        deadline: Option<Duration>,
+        max_body: usize,
+    ) -> Self {
+        Self {
+            base,
+            jitter: Jitter::new(policy.jitter_seed_value()),
+            budget: Bucket::new(policy.get_budget().copied()),
+            policy,
+            attempt_timeout,
+            deadline,
+            max_body,
+        }
+    }
 }
 
 impl ClientState {
@@ -35,9 +77,14 @@ impl fmt::Debug for ClientState {
                 }
             }
         }
+        let calls = &self.calls;
         f.debug_struct("ClientState")
             .field("auth", &Auth(&self.auth))
-            .field("resilience", &self.resilience)
+            .field("base", &calls.base.as_str())
+            .field("retry", &calls.policy)
+            .field("attempt_timeout", &calls.attempt_timeout)
+            .field("deadline", &calls.deadline)
+            .field("max_body", &calls.max_body)
             .finish()
     }
 }

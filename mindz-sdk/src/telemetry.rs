@@ -11,21 +11,19 @@
 //! | `path` | the path *template*, e.g. `/v2/users/{user_id}/` (never the concrete URL, never the query) |
 //! | `attempt` | the number of attempts made so far (1 when no retry was needed) |
 //! | `status` | the final HTTP status, when a response arrived |
-//! | `error` | `timeout`, `connect` or `transport` when no response arrived |
+//! | `error` | the error's kind when the call failed without an HTTP answer: `timeout`, `connect`, `request`, `body`, `auth`, `decode`, … |
 //! | `duration_ms` | the whole call, retries and waits included |
 //!
 //! Before each retry a DEBUG event `retrying` carries `attempt`, `reason`
-//! (e.g. `status 503`, `timeout`) and `wait_ms`. Nothing the SDK records
+//! (e.g. `status 503`, `timeout`, `not sent`) and `wait_ms`. Nothing the SDK records
 //! contains a header value, a query value or a body, so credentials and
 //! personal data never reach the trace.
 //!
 //! Subscribe with any `tracing` subscriber, e.g.
 //! `tracing_subscriber::fmt().with_env_filter("mindz_sdk=debug").init()`.
 
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use reqwest::Method;
 use tracing::field::Empty;
 
 /// The name of the span around each request.
@@ -35,19 +33,19 @@ pub const REQUEST_SPAN: &str = "mindz.request";
 pub(crate) struct RequestTrace {
     span: tracing::Span,
     started: tokio::time::Instant,
-    attempts: AtomicU32,
 }
 
 impl RequestTrace {
-    /// Opens the span for a call of `operation_id`.
-    pub(crate) fn start(operation_id: &'static str, method: &Method) -> Self {
-        let path = crate::operation::Operation::find(operation_id)
-            .map(|op| op.path)
-            .unwrap_or("");
+    /// Opens the span for a call of `operation_id` (`path` is the template).
+    pub(crate) fn start(
+        operation_id: &'static str,
+        method: &'static str,
+        path: &'static str,
+    ) -> Self {
         let span = tracing::info_span!(
             "mindz.request",
             operation_id,
-            method = method.as_str(),
+            method,
             path,
             attempt = Empty,
             status = Empty,
@@ -57,7 +55,6 @@ impl RequestTrace {
         Self {
             span,
             started: tokio::time::Instant::now(),
-            attempts: AtomicU32::new(0),
         }
     }
 
@@ -66,42 +63,36 @@ impl RequestTrace {
         &self.span
     }
 
-    /// Records that attempt number `attempt` starts.
-    pub(crate) fn attempt(&self, attempt: u32) {
-        self.attempts.store(attempt, Ordering::Relaxed);
-    }
-
-    /// Records that attempt `attempt` failed and is retried after `wait`.
-    pub(crate) fn retrying(&self, attempt: u32, reason: crate::retry::RetryReason, wait: Duration) {
+    /// Records that attempt `attempt` failed for `reason` and is retried
+    /// after `wait`.
+    pub(crate) fn retrying(&self, attempt: u32, reason: &dyn std::fmt::Display, wait: Duration) {
+        if self.span.is_disabled() {
+            return;
+        }
         let _entered = self.span.enter();
         tracing::debug!(
             attempt,
             reason = %reason,
-            wait_ms = wait.as_millis() as u64,
+            wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
             "retrying"
         );
     }
 
-    /// Records the outcome and the duration, and closes the span.
-    pub(crate) fn finish(self, result: &reqwest::Result<reqwest::Response>) {
-        self.span
-            .record("attempt", self.attempts.load(Ordering::Relaxed));
-        match result {
-            Ok(response) => {
-                self.span.record("status", response.status().as_u16());
-            }
-            Err(error) => {
-                let kind = if error.is_timeout() {
-                    "timeout"
-                } else if error.is_connect() {
-                    "connect"
-                } else {
-                    "transport"
-                };
-                self.span.record("error", kind);
-            }
+    /// Records the outcome (the final status, or the error's kind), the
+    /// number of attempts and the duration, and closes the span.
+    pub(crate) fn finish(self, attempts: u32, status: Option<u16>, error: Option<&'static str>) {
+        if self.span.is_disabled() {
+            return;
         }
+        self.span.record("attempt", attempts);
+        if let Some(status) = status {
+            self.span.record("status", status);
+        }
+        if let Some(error) = error {
+            self.span.record("error", error);
+        }
+        let elapsed = self.started.elapsed().as_millis();
         self.span
-            .record("duration_ms", self.started.elapsed().as_millis() as u64);
+            .record("duration_ms", u64::try_from(elapsed).unwrap_or(u64::MAX));
     }
 }

@@ -36,16 +36,21 @@ pub fn rustls_config() -> Result<rustls::ClientConfig, rustls::Error> {
     Ok(config)
 }
 
-/// A `reqwest::ClientBuilder` that uses [`rustls_config`] for TLS.
+/// A `reqwest::ClientBuilder` that uses [`rustls_config`] for TLS, follows
+/// no redirect (the SDK decides about redirects itself) and sends no
+/// `Referer`.
 ///
 /// Nothing else is configured: no timeouts, no user agent. The client that
 /// [`ClientBuilder::build`](crate::ClientBuilder::build) makes on its own
-/// starts from this builder and adds a 10 s connect timeout, the request
-/// timeout and the user agent.
+/// starts from this builder and adds a 10 s connect timeout and the user
+/// agent; the SDK's own per-attempt timeout applies to every client.
 ///
 /// # Errors
 ///
 /// See [`rustls_config`].
 pub fn reqwest_builder() -> Result<reqwest::ClientBuilder, rustls::Error> {
-    Ok(reqwest::Client::builder().tls_backend_preconfigured(rustls_config()?))
+    Ok(reqwest::Client::builder()
+        .tls_backend_preconfigured(rustls_config()?)
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false))
 }

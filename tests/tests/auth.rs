@@ -12,18 +12,23 @@ use mindz_sdk::auth::{AccessToken, AuthError, TokenProvider};
 use mindz_sdk::env::{
     ENV_ACCESS_TOKEN, ENV_API_KEY, ENV_APP_ID, ENV_BASE_URL, ENV_EAD_ID, ENV_TOKEN_URL,
 };
-use mindz_sdk::hooks::{AUTH_ERROR_HEADER, auth_error_code};
-use mindz_sdk::{BuildError, Client};
-use support::{API_KEY, APP_ID, FakeMindz, bearer, closed_port, timerless};
+use mindz_sdk::{BuildError, Client, Error};
+use support::{API_KEY, APP_ID, FakeMindz, bearer, closed_port, timerless_auth};
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const BEARER_SECRET: &str = "static-bearer-SECRET-987";
 
-async fn list_users(
-    client: &Client,
-) -> Result<(), mindz_sdk::SendError<mindz_sdk::types::ErrorBody>> {
+async fn list_users(client: &Client) -> mindz_sdk::Result<()> {
     client.user_list().send().await.map(|_| ())
+}
+
+/// The [`AuthError`] inside `err`, or a panic naming what `err` is instead.
+fn auth_error(err: Error) -> AuthError {
+    match err {
+        Error::Auth(e) => e,
+        other => panic!("expected Error::Auth, got {other:?}"),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -83,7 +88,7 @@ async fn explicit_token_url_is_used() {
 async fn token_is_refreshed_after_expiry_minus_skew() {
     let fake = FakeMindz::start().await;
     fake.set_expires_in(Some(120));
-    let client = timerless(fake.builder()).build().unwrap();
+    let client = timerless_auth(fake.builder()).build().unwrap();
 
     list_users(&client).await.unwrap();
     list_users(&client).await.unwrap();
@@ -111,7 +116,7 @@ async fn token_is_refreshed_after_expiry_minus_skew() {
 async fn refresh_skew_is_configurable() {
     let fake = FakeMindz::start().await;
     fake.set_expires_in(Some(120));
-    let client = timerless(fake.builder().token_refresh_skew(Duration::from_secs(10)))
+    let client = timerless_auth(fake.builder().token_refresh_skew(Duration::from_secs(10)))
         .build()
         .unwrap();
     list_users(&client).await.unwrap();
@@ -127,7 +132,7 @@ async fn refresh_skew_is_configurable() {
 async fn a_thousand_concurrent_calls_at_expiry_make_one_token_request() {
     let fake = FakeMindz::start().await;
     fake.set_expires_in(Some(120));
-    let client = timerless(fake.builder()).build().unwrap();
+    let client = timerless_auth(fake.builder()).build().unwrap();
     list_users(&client).await.unwrap();
     assert_eq!(fake.token_requests(), 1);
 
@@ -181,13 +186,13 @@ async fn a_second_401_is_returned_without_looping() {
 
     let err = list_users(&client).await.unwrap_err();
 
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(auth_error_code(&err), None, "a real 401 from the API");
+    // A real 401 from the API stays an API error.
     match &err {
-        mindz_sdk::SendError::ErrorResponse(body) => {
-            assert_eq!(body.detail.as_deref(), Some("Invalid token."));
+        Error::Api(api) => {
+            assert_eq!(api.status(), 401);
+            assert_eq!(api.detail(), Some("Invalid token."));
         }
-        other => panic!("expected ErrorResponse, got {other:?}"),
+        other => panic!("expected Error::Api, got {other:?}"),
     }
     assert_eq!(fake.api_requests(), 2);
     assert_eq!(fake.token_requests(), 2);
@@ -227,7 +232,7 @@ async fn invalid_client_from_authenticate() {
     let fake = FakeMindz::start().await;
     let client = wrong_key_client(&fake);
 
-    let err = client.authenticate().await.unwrap_err();
+    let err = auth_error(client.authenticate().await.unwrap_err());
 
     assert_eq!(err.code(), "invalid_client");
     assert_eq!(err.description(), Some("Client authentication failed."));
@@ -250,49 +255,51 @@ async fn invalid_client_from_a_normal_call() {
 
     let err = list_users(&client).await.unwrap_err();
 
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(auth_error_code(&err), Some("invalid_client"));
-    match &err {
-        mindz_sdk::SendError::ErrorResponse(body) => {
-            assert_eq!(body.headers()[AUTH_ERROR_HEADER], "invalid_client");
-            assert_eq!(
-                body.detail.as_deref(),
-                Some(
-                    "Mindz SDK could not authenticate: token request failed with OAuth2 error \
-                     invalid_client (HTTP 401): Client authentication failed."
-                )
-            );
-            assert_eq!(body.extra["error"], "invalid_client");
-            assert_eq!(
-                body.extra["error_description"],
-                "Client authentication failed."
-            );
-        }
-        other => panic!("expected ErrorResponse, got {other:?}"),
-    }
+    assert_eq!(err.status(), None, "no HTTP answer is made up");
+    assert!(err.is_auth() && !err.is_retryable());
+    assert_eq!(
+        err.to_string(),
+        "no access token: token request failed with OAuth2 error invalid_client (HTTP 401): \
+         Client authentication failed."
+    );
     assert!(!err.to_string().contains("wrong-key-SECRET-123"));
     assert!(!format!("{err:?}").contains("wrong-key-SECRET-123"));
+    assert_eq!(auth_error(err).code(), "invalid_client");
     assert_eq!(fake.api_requests(), 0, "nothing reaches the API");
     assert_eq!(fake.token_requests(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn concurrent_callers_share_one_failed_refresh() {
     let fake = FakeMindz::start().await;
     fake.set_token_delay(Duration::from_millis(200));
-    let client = wrong_key_client(&fake);
-    let tasks: Vec<_> = (0..50)
+    let client = timerless_auth(
+        Client::builder()
+            .base_url(fake.base_url())
+            .client_credentials(APP_ID, "wrong-key-SECRET-123"),
+    )
+    .build()
+    .unwrap();
+    // The caller that starts the fetch and 20 that wait for it.
+    let tasks: Vec<_> = (0..21)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.authenticate().await })
+            tokio::spawn(async move { list_users(&client).await })
         })
         .collect();
+    let mut errors = Vec::new();
     for task in tasks {
-        let err = task.await.unwrap().unwrap_err();
-        assert_eq!(err.code(), "invalid_client");
+        errors.push(auth_error(task.await.unwrap().unwrap_err()));
     }
+    assert!(errors.iter().all(|e| e.code() == "invalid_client"));
+    assert!(errors.iter().all(|e| e.same_failure(&errors[0])));
     assert_eq!(fake.token_requests(), 1);
-    // A later call tries again.
+    assert_eq!(fake.api_requests(), 0);
+    // Held for a moment, so a burst of calls costs one token request...
+    assert!(client.authenticate().await.is_err());
+    assert_eq!(fake.token_requests(), 1);
+    // ...then tried again.
+    tokio::time::advance(mindz_sdk::auth::FAILURE_HOLD).await;
     assert!(client.authenticate().await.is_err());
     assert_eq!(fake.token_requests(), 2);
 }
@@ -306,7 +313,7 @@ async fn unreachable_token_endpoint_is_a_transport_error() {
         .build()
         .unwrap();
 
-    let err = client.authenticate().await.unwrap_err();
+    let err = auth_error(client.authenticate().await.unwrap_err());
     assert!(err.is_transport() && err.is_transient(), "{err:?}");
     assert_eq!(err.code(), "token_endpoint_unreachable");
     assert!(
@@ -314,10 +321,11 @@ async fn unreachable_token_endpoint_is_a_transport_error() {
             .starts_with("could not reach the token endpoint http://127.0.0.1:")
     );
 
-    match list_users(&client).await.unwrap_err() {
-        mindz_sdk::SendError::CommunicationError(e) => assert!(e.is_connect(), "{e:?}"),
-        other => panic!("expected CommunicationError, got {other:?}"),
-    }
+    let err = list_users(&client).await.unwrap_err();
+    assert!(err.is_retryable(), "transient: {err:?}");
+    let err = auth_error(err);
+    assert!(err.is_transport(), "{err:?}");
+    assert_eq!(err.code(), "token_endpoint_unreachable");
     assert_eq!(fake.api_requests(), 0);
 }
 
@@ -333,14 +341,13 @@ async fn a_non_oauth_answer_is_an_invalid_response() {
         .client_credentials(APP_ID, API_KEY)
         .build()
         .unwrap();
-    let err = client.authenticate().await.unwrap_err();
+    let err = auth_error(client.authenticate().await.unwrap_err());
     assert_eq!(err.code(), "invalid_token_response");
     assert_eq!(err.status(), Some(404));
     assert!(err.to_string().contains("check the token URL"), "{err}");
 
-    let err = list_users(&client).await.unwrap_err();
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(auth_error_code(&err), Some("invalid_token_response"));
+    let err = auth_error(list_users(&client).await.unwrap_err());
+    assert_eq!(err.code(), "invalid_token_response");
 }
 
 // ---------------------------------------------------------------------------
@@ -367,8 +374,8 @@ async fn public_endpoints_never_carry_authorization() {
 async fn authorization_is_not_sent_to_another_host() {
     let fake = FakeMindz::start().await;
     let elsewhere = FakeMindz::start().await;
-    // The API redirects to another origin (other port); the token must not
-    // follow.
+    // The API redirects to another origin (other port); neither the request
+    // nor the token may follow.
     Mock::given(path("/api/v2/courses/"))
         .respond_with(ResponseTemplate::new(302).insert_header(
             "location",
@@ -379,11 +386,19 @@ async fn authorization_is_not_sent_to_another_host() {
         .await;
     let client = fake.builder().build().unwrap();
 
-    let result = client.course_list().send().await;
+    let err = client.course_list().send().await.unwrap_err();
 
-    // `elsewhere` answers 401 because no token came with the redirect.
-    assert_eq!(result.unwrap_err().status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(elsewhere.api_auth(), vec![None]);
+    // The redirect to another origin is refused: nothing goes there.
+    match &err {
+        Error::Redirect(e) => {
+            assert_eq!(e.status(), 302);
+            assert_eq!(e.refusal(), mindz_sdk::RedirectRefusal::CrossOrigin);
+            assert_eq!(e.target_origin(), Some(elsewhere.server.uri().as_str()));
+        }
+        other => panic!("expected Error::Redirect, got {other:?}"),
+    }
+    assert!(!err.to_string().contains("/api/v2/users/"), "{err}");
+    assert_eq!(elsewhere.api_requests(), 0);
     let to_fake = fake.server.received_requests().await.unwrap();
     let course_requests: Vec<_> = to_fake
         .iter()
@@ -402,12 +417,12 @@ async fn client_without_credentials_sends_no_authorization() {
     let client = Client::builder().base_url(fake.base_url()).build().unwrap();
     client.public_stats_get().send().await.unwrap();
     let err = list_users(&client).await.unwrap_err();
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
-    assert_eq!(auth_error_code(&err), None);
-    assert!(matches!(
-        client.authenticate().await,
-        Err(AuthError::NoCredentials)
-    ));
+    assert!(
+        matches!(&err, Error::Api(api) if api.status() == 401),
+        "{err:?}"
+    );
+    let err = auth_error(client.authenticate().await.unwrap_err());
+    assert_eq!(err.code(), "missing_credentials");
     assert_eq!(fake.api_auth(), vec![None]);
     assert_eq!(fake.public_auth(), vec![None]);
 }
@@ -454,10 +469,10 @@ async fn custom_provider_is_used_and_its_failure_reported() {
         .unwrap();
     fake.revoke("tok-custom-1");
 
-    let err = list_users(&client).await.unwrap_err();
+    let err = auth_error(list_users(&client).await.unwrap_err());
 
-    assert_eq!(auth_error_code(&err), Some("token_provider_error"));
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
+    assert_eq!(err.code(), "token_provider_error");
+    assert_eq!(err.description(), Some("vault sealed"));
     assert_eq!(provider.0.invalidated.load(Ordering::SeqCst), 1);
     assert_eq!(provider.0.calls.load(Ordering::SeqCst), 2);
     assert_eq!(fake.api_auth(), vec![bearer("tok-custom-1")]);
@@ -630,13 +645,15 @@ fn builder_errors_say_what_is_wrong() {
     let err = Client::builder()
         .ead_id("escola")
         .http_client(http)
-        .timeout(Duration::from_secs(5))
+        .user_agent("me")
         .build()
         .unwrap_err();
     assert!(
         matches!(
             err,
-            BuildError::ConflictsWithHttpClient { option: "timeout" }
+            BuildError::ConflictsWithHttpClient {
+                option: "user_agent"
+            }
         ),
         "{err:?}"
     );

@@ -4,9 +4,9 @@
 //! returned and which mocks were hit.
 
 use httpmock::MockServer;
+use mindz_sdk::Client;
 use mindz_sdk::mock::MockServerExt as _;
 use mindz_sdk::types;
-use mindz_sdk::{Client, ResultExt as _};
 
 // ---------------------------------------------------------------------------
 // The "application": code that uses the SDK and knows nothing of the mocks.
@@ -16,18 +16,12 @@ async fn create_course_for_teacher(
     client: &Client,
     teacher_id: i64,
 ) -> mindz_sdk::Result<types::Course> {
-    let teacher = client
-        .user_get()
-        .user_id(teacher_id)
-        .send()
-        .await
-        .into_sdk()?;
+    let teacher = client.user_get().user_id(teacher_id).send().await?;
     let course = client
         .course_create()
         .body(course_request(&teacher.first_name))
         .send()
-        .await
-        .into_sdk()?;
+        .await?;
     Ok(course.into_inner())
 }
 
@@ -146,12 +140,7 @@ async fn a_request_the_mocks_do_not_expect_is_not_matched() {
         then.ok(&teacher());
     });
 
-    let result = client(&server)
-        .user_get()
-        .user_id(8)
-        .send()
-        .await
-        .into_sdk();
+    let result = client(&server).user_get().user_id(8).send().await;
 
     let error = result.expect_err("no mock for user 8");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));

@@ -6,8 +6,8 @@ use std::num::NonZeroU64;
 use std::pin::pin;
 
 use futures::StreamExt as _;
-use mindz_sdk::pagination::PageError;
 use mindz_sdk::prelude::*;
+use mindz_sdk::{Error, PaginationStop};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -211,22 +211,49 @@ async fn empty_page_ends_the_stream_even_with_a_next_link() {
     );
 }
 
-#[tokio::test]
-async fn repeated_next_yields_an_error_and_ends() {
-    // Every page answers the same two records and the same `next`: followed
-    // blindly, this would never end.
-    let server = MockServer::start().await;
-    let repeated_next = format!("http://127.0.0.1{USERS_PATH}?limit=2&offset=2");
+/// A server that ignores `offset` and builds `next` from the request, so
+/// every `next` is new: answers `records(n)` for the n-th request.
+async fn serve_ignoring_offset(server: &MockServer, count: i64, records: fn(usize) -> Vec<Value>) {
+    let served = std::sync::atomic::AtomicUsize::new(0);
     Mock::given(method("GET"))
         .and(path(USERS_PATH))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "count": 100,
-            "next": repeated_next,
-            "previous": null,
-            "results": users(1..=2),
-        })))
-        .mount(&server)
+        .respond_with(move |request: &Request| {
+            let n = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let next = format!(
+                "http://127.0.0.1{USERS_PATH}?{}&page={}",
+                request.url.query().unwrap_or_default(),
+                n + 1
+            );
+            ResponseTemplate::new(200).set_body_json(json!({
+                "count": count,
+                "next": next,
+                "previous": null,
+                "results": records(n),
+            }))
+        })
+        .mount(server)
         .await;
+}
+
+/// The last item of a walk, which must be its only error.
+fn pagination_error(items: &[Result<types::User, Error>]) -> &mindz_sdk::PaginationError {
+    let (last, before) = items.split_last().expect("the stream yields something");
+    assert!(
+        before.iter().all(Result::is_ok),
+        "only the last item is an error"
+    );
+    match last {
+        Err(Error::Pagination(e)) => e,
+        other => panic!("expected a pagination error last, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_server_that_repeats_page_one_ends_the_walk() {
+    // Page 1 again and again, each time with a new `next`: followed
+    // blindly, this would never end.
+    let server = MockServer::start().await;
+    serve_ignoring_offset(&server, 100, |_| users(1..=2)).await;
     let client = client(&server);
 
     // `take` bounds the test even if the stream never ended.
@@ -237,38 +264,63 @@ async fn repeated_next_yields_an_error_and_ends() {
         .collect()
         .await;
 
-    let requests = queries(&server).await;
+    assert_eq!(queries(&server).await.len(), 2, "stops at the first repeat");
+    let error = pagination_error(&items);
+    assert_eq!(error.stop(), PaginationStop::RepeatedPage);
+    assert_eq!(items.len(), 3, "page 1, then the error");
+    let text = error.to_string();
     assert!(
-        requests.len() <= 3,
-        "the stream must stop after a bounded number of requests, made {}: {requests:?}",
-        requests.len()
+        !text.contains("offset=") && !text.contains("http"),
+        "{text}"
     );
-    let (last, before) = items.split_last().expect("the stream yields something");
-    assert!(
-        before.iter().all(Result::is_ok),
-        "only the last item is an error"
-    );
-    let ids: Vec<i64> = before
-        .iter()
-        .map(|item| item.as_ref().map(|user| user.id).unwrap_or_default())
-        .collect();
+    assert!(text.contains("user_list"), "{text}");
+
+    let all = client.user_list().collect_all_error().await;
+    assert!(matches!(all, Error::Pagination(_)), "{all:?}");
+}
+
+#[tokio::test]
+async fn a_walk_past_count_ends() {
+    // New records on every page, but the server counts 4: the walk stops
+    // once its offset is past the count plus a page.
+    let server = MockServer::start().await;
+    serve_ignoring_offset(&server, 4, |n| {
+        let first = 2 * n as i64 + 1;
+        users(first..=first + 1)
+    })
+    .await;
+    let client = client(&server);
+
+    let items: Vec<_> = client
+        .user_list()
+        .stream_with_page_size(page_size(2))
+        .take(100)
+        .collect()
+        .await;
+
+    let error = pagination_error(&items);
     assert_eq!(
-        ids,
-        vec![1, 2],
-        "page 1 is yielded before the repeat is seen"
-    );
-    match last {
-        Err(PageError::Custom(message)) => {
-            assert!(
-                message.contains("same as an earlier page"),
-                "unexpected message: {message}"
-            );
-            assert!(
-                message.contains(&repeated_next),
-                "message names the URL: {message}"
-            );
+        error.stop(),
+        PaginationStop::PastCount {
+            offset: 8,
+            count: 4
         }
-        other => panic!("expected a Custom error last, got {other:?}"),
+    );
+    assert_eq!(error.pages(), 5);
+    assert_eq!(queries(&server).await.len(), 5);
+}
+
+/// `collect_all()`'s error, for a walk that must fail.
+trait CollectAllError {
+    async fn collect_all_error(self) -> Error;
+}
+
+impl<T: PaginatedExt> CollectAllError for T {
+    async fn collect_all_error(self) -> Error {
+        match self.collect_all().await {
+            Ok(items) => panic!("collect_all succeeded with {} items", items.len()),
+            Err(error) => error,
+        }
     }
 }
 
@@ -305,11 +357,11 @@ async fn server_error_is_yielded_once_then_the_stream_ends() {
     assert_eq!(items[0].as_ref().map(|u| u.id).ok(), Some(1));
     assert_eq!(items[1].as_ref().map(|u| u.id).ok(), Some(2));
     match &items[2] {
-        Err(PageError::ErrorResponse(response)) => {
-            assert_eq!(response.status().as_u16(), 500);
-            assert_eq!(response.detail.as_deref(), Some("database unavailable"));
+        Err(Error::Api(api)) => {
+            assert_eq!(api.status(), 500);
+            assert_eq!(api.detail(), Some("database unavailable"));
         }
-        other => panic!("expected a 500 ErrorResponse, got {other:?}"),
+        other => panic!("expected a 500 Error::Api, got {other:?}"),
     }
     // 500 is not retried by the default policy, and nothing is fetched after
     // the error.
@@ -336,7 +388,7 @@ async fn error_on_the_first_page_yields_only_the_error() {
 
     assert_eq!(items.len(), 1);
     assert!(
-        matches!(&items[0], Err(PageError::ErrorResponse(r)) if r.status().as_u16() == 403),
+        matches!(&items[0], Err(Error::Api(api)) if api.status() == 403),
         "got {items:?}"
     );
     assert_eq!(queries(&server).await.len(), 1);

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use mindz_sdk::{Client, ResultExt as _, RetryPolicy, types};
+use mindz_sdk::{Client, RetryPolicy, types};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::time::Instant;
@@ -132,9 +132,12 @@ async fn serve(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<
     match handler(&request, index) {
         Reply::With(status, headers, body) => {
             let mut out = format!(
-                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
+                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n",
                 body.len()
             );
+            if !headers.iter().any(|(name, _)| *name == "content-type") {
+                out.push_str("content-type: application/json\r\n");
+            }
             for (name, value) in headers {
                 out.push_str(&format!("{name}: {value}\r\n"));
             }
@@ -159,7 +162,7 @@ async fn create_user_error(client: &Client, email: &str) -> mindz_sdk::Error {
         .email(email)
         .first_name("Ana")
         .last_name("Silva");
-    match client.user_create().body(body).send().await.into_sdk() {
+    match client.user_create().body(body).send().await {
         Ok(_) => panic!("user_create succeeded"),
         Err(err) => err,
     }
@@ -167,7 +170,7 @@ async fn create_user_error(client: &Client, email: &str) -> mindz_sdk::Error {
 
 /// Sends `user_get` for user 1, expecting it to fail.
 async fn get_user_error(client: &Client) -> mindz_sdk::Error {
-    match client.user_get().user_id(1).send().await.into_sdk() {
+    match client.user_get().user_id(1).send().await {
         Ok(_) => panic!("user_get succeeded"),
         Err(err) => err,
     }
@@ -196,7 +199,6 @@ async fn thirty_percent_503s_all_200_calls_succeed() {
             .user_id(1)
             .send()
             .await
-            .into_sdk()
             .unwrap_or_else(|e| panic!("call {call}: {e}"));
         assert_eq!(user.id, 1);
     }
@@ -245,13 +247,7 @@ async fn retry_after_two_seconds_is_honoured() {
     .await;
     let client = server.builder().build().expect("client");
     let started = Instant::now();
-    let user = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .expect("retried");
+    let user = client.user_get().user_id(1).send().await.expect("retried");
     let waited = started.elapsed();
     assert_eq!(user.id, 1);
     assert_eq!(server.hits(), 2);
@@ -316,10 +312,17 @@ async fn a_server_that_never_answers_times_out() {
     assert_eq!(server.hits(), 1 + 3);
     assert!(err.to_string().contains("deadline of 12s"), "{err}");
 
-    // The raw generated error is a reqwest timeout too.
-    let raw = client.user_get().user_id(1).send().await.unwrap_err();
-    let source = std::error::Error::source(&raw).and_then(|s| s.downcast_ref::<reqwest::Error>());
-    assert!(source.is_some_and(reqwest::Error::is_timeout), "{raw:?}");
+    // The error says which limit expired.
+    match &err {
+        mindz_sdk::Error::Timeout(timeout) => {
+            assert_eq!(
+                timeout.limit(),
+                mindz_sdk::TimeoutLimit::Deadline(Duration::from_secs(12))
+            );
+            assert!(!timeout.while_reading_body());
+        }
+        other => panic!("expected Error::Timeout, got {other:?}"),
+    }
 }
 
 #[tokio::test(start_paused = true)]
@@ -334,13 +337,7 @@ async fn a_reset_before_the_headers_is_retried_for_get_not_post() {
     })
     .await;
     let client = server.builder().build().expect("client");
-    let user = client
-        .user_get()
-        .user_id(1)
-        .send()
-        .await
-        .into_sdk()
-        .expect("retried");
+    let user = client.user_get().user_id(1).send().await.expect("retried");
     assert_eq!(user.id, 1);
     assert_eq!(server.hits(), 2);
     assert!(server.seen().iter().all(is_user_get));
@@ -371,7 +368,7 @@ async fn connection_refused_is_retried_even_for_post() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn malformed_json_is_a_decode_error_with_the_raw_body() {
+async fn malformed_json_is_a_decode_error_without_the_body() {
     const BODY: &str = r#"{"id": 1, "email": "ana@example.com", "first_na"#;
     let server = Server::start(|_, _| json(200, BODY)).await;
     let client = server.builder().build().expect("client");
@@ -379,11 +376,12 @@ async fn malformed_json_is_a_decode_error_with_the_raw_body() {
     let mindz_sdk::error::Error::Decode(decode) = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(decode.raw_body(), BODY);
-    assert_eq!(err.raw_body(), Some(BODY));
     assert!(decode.message().contains("EOF"), "{}", decode.message());
-    assert!(!decode.is_truncated());
-    assert!(std::error::Error::source(&err).is_some());
+    assert_eq!(decode.body_len(), BODY.len());
+    // Says what and where, never a snippet of the body.
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("ana@example.com"), "{shown}");
+    assert!(shown.contains("did not decode"), "{shown}");
     assert_eq!(server.hits(), 1, "decode errors are not retried");
 }
 
@@ -407,7 +405,7 @@ async fn not_found_is_an_api_error_with_detail_status_and_request_id() {
     assert!(!err.is_retryable() && !err.is_auth() && !err.is_transport());
     assert_eq!(
         err.to_string(),
-        "404 Not Found from GET /v2/users/{user_id}/: Not found. (request id req-7f3a)"
+        "404 Not Found from GET /v2/users/{user_id}/ (user_get): Not found. (request id req-7f3a)"
     );
     let debug = format!("{err:?}");
     assert!(!debug.contains(TOKEN), "{debug}");
@@ -427,7 +425,10 @@ async fn non_json_error_bodies_keep_status_and_text() {
         if seen.target.contains("/users/1/") {
             Reply::With(
                 502,
-                vec![("x-request-id", "edge-1".to_owned())],
+                vec![
+                    ("x-request-id", "edge-1".to_owned()),
+                    ("content-type", "text/html; charset=utf-8".to_owned()),
+                ],
                 HTML.to_owned(),
             )
         } else {
@@ -439,28 +440,32 @@ async fn non_json_error_bodies_keep_status_and_text() {
     let err = get_user_error(&client).await;
     assert_eq!(server.hits(), 3, "502 is retried");
     let api = err.api().expect("an API error, not a decode error");
-    assert!(api.has_raw_body());
+    // The server's own headers, Content-Type included, and its text.
+    assert_eq!(api.content_type(), Some("text/html; charset=utf-8"));
+    assert_eq!(api.text(), HTML);
+    assert!(
+        api.headers()
+            .keys()
+            .all(|k| !k.as_str().starts_with("x-mindz-sdk"))
+    );
     assert_eq!(err.status().map(|s| s.as_u16()), Some(502));
-    assert_eq!(err.detail(), Some(HTML));
+    assert_eq!(err.detail(), None);
     assert_eq!(err.request_id(), Some("edge-1"));
     assert!(err.is_retryable());
     assert_eq!(
         err.to_string(),
-        format!("502 Bad Gateway from GET /v2/users/{{user_id}}/: {HTML} (request id edge-1)")
+        format!(
+            "502 Bad Gateway from GET /v2/users/{{user_id}}/ (user_get): text/html body of {} bytes (request id edge-1)",
+            HTML.len()
+        )
     );
 
-    let err = client
-        .user_get()
-        .user_id(2)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = client.user_get().user_id(2).send().await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.detail(), None);
     assert_eq!(
         err.to_string(),
-        "404 Not Found from GET /v2/users/{user_id}/"
+        "404 Not Found from GET /v2/users/{user_id}/ (user_get)"
     );
 }
 
@@ -481,7 +486,7 @@ async fn validation_errors_give_field_messages() {
     assert_eq!(fields["non_field_errors"], ["Duplicate."]);
     assert_eq!(
         err.to_string(),
-        "400 Bad Request from POST /v2/users/: email: Enter a valid email address.; non_field_errors: Duplicate."
+        "400 Bad Request from POST /v2/users/ (user_create): invalid email, non_field_errors"
     );
 }
 
@@ -560,16 +565,9 @@ async fn traces_carry_no_secret_and_no_query_value() {
         .search(SEARCH)
         .send()
         .await
-        .into_sdk()
         .expect("list");
     assert_eq!(page.results.len(), 1);
-    let err = client
-        .user_get()
-        .user_id(2)
-        .send()
-        .await
-        .into_sdk()
-        .unwrap_err();
+    let err = client.user_get().user_id(2).send().await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
 
     // The secrets did travel...

@@ -29,8 +29,7 @@ mod calls;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use mindz_sdk::{Client, OPERATIONS, ResponseValue, SendError};
-use serde::Serialize;
+use mindz_sdk::{Client, Error, OPERATIONS, ResponseValue};
 use serde::de::DeserializeOwned;
 
 /// How long one call may take before it counts as failed.
@@ -78,30 +77,25 @@ pub fn body<T: DeserializeOwned>(json: &str) -> Result<T, Outcome> {
 }
 
 /// Turns the result of a typed call into an [`Outcome`].
-pub fn outcome<T, E: Serialize + std::fmt::Debug>(
-    result: Result<ResponseValue<T>, SendError<E>>,
-) -> Outcome {
+pub fn outcome<T>(result: Result<ResponseValue<T>, Error>) -> Outcome {
     match result {
         Ok(response) if response.status().is_success() => Outcome::Pass,
         Ok(response) => Outcome::fail(format!("decoded, but status {}", response.status())),
-        Err(SendError::ErrorResponse(response)) => {
-            let body = serde_json::to_string(response.as_ref()).unwrap_or_default();
-            Outcome::Fail(Failure {
-                reason: format!("status {}: {}", response.status(), clip(&body)),
-                violations: violations(response.headers()),
-            })
-        }
-        Err(SendError::UnexpectedResponse(response)) => Outcome::Fail(Failure {
-            reason: format!("undocumented status {}", response.status()),
-            violations: violations(response.headers()),
+        Err(Error::Api(api)) => Outcome::Fail(Failure {
+            // A test tool's report: the body is Prism's, not personal data.
+            reason: format!("status {}: {}", api.status(), clip(&api.text())),
+            violations: violations(api.headers()),
         }),
-        Err(SendError::InvalidResponsePayload(bytes, e)) => Outcome::fail(format!(
-            "the SDK could not decode the response: {e}; body: {}",
-            clip(&String::from_utf8_lossy(&bytes))
+        Err(Error::UnexpectedStatus(api)) => Outcome::Fail(Failure {
+            reason: format!("undocumented status {}", api.status()),
+            violations: violations(api.headers()),
+        }),
+        Err(Error::Decode(e)) => Outcome::fail(format!(
+            "the SDK could not decode the response at `{}`: {}",
+            e.path(),
+            e.message()
         )),
-        Err(SendError::InvalidRequest(e)) => {
-            Outcome::fail(format!("the SDK refused the request: {e}"))
-        }
+        Err(Error::InvalidRequest(e)) => Outcome::fail(format!("the SDK refused the request: {e}")),
         Err(other) => Outcome::fail(other.to_string()),
     }
 }

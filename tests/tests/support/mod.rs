@@ -245,17 +245,23 @@ impl FakeMindz {
     }
 }
 
-/// Gives `builder` an HTTP client without any timer (no timeouts, no idle
-/// connection reaper). Needed under a paused Tokio clock: while a request
-/// waits for the network, Tokio jumps the clock to the next pending timer,
-/// so a 30 s request timeout would fire at once.
+/// Gives `builder` an HTTP client without any timer (no idle connection
+/// reaper) and turns the SDK's per-attempt timeout off. Needed under a
+/// paused Tokio clock: while a request waits for the network, Tokio jumps
+/// the clock to the next pending timer, so a 30 s timeout would fire at once.
 pub fn timerless(builder: ClientBuilder) -> ClientBuilder {
     let http = mindz_sdk::tls::reqwest_builder()
         .expect("TLS config")
         .pool_idle_timeout(None)
         .build()
         .expect("reqwest client");
-    builder.http_client(http)
+    builder.http_client(http).timeout(Duration::MAX)
+}
+
+/// [`timerless`], and no load timeout on token fetches either (for clients
+/// with client credentials).
+pub fn timerless_auth(builder: ClientBuilder) -> ClientBuilder {
+    timerless(builder).token_load_timeout(Duration::MAX)
 }
 
 /// `Bearer <token>`, as the API should receive it.

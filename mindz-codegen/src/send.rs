@@ -1,0 +1,229 @@
+//! Gives every generated operation a `send()` that returns the SDK's own
+//! error type.
+//!
+//! progenitor's `send()` builds the request, runs the client hooks and then
+//! decodes the answer into `Result<ResponseValue<T>, progenitor_client::Error<ErrorBody>>`.
+//! This step keeps the first half (building the request, with the
+//! builder's checks) and hands the request to the SDK's call pipeline,
+//! `crate::pipeline::json` or `crate::pipeline::empty`, so that `send()`
+//! returns `mindz_sdk::Result<ResponseValue<T>>`:
+//!
+//! ```text
+//! let request = client.client.get(url)...build().map_err(crate::pipeline::build_failed)?;
+//! crate::pipeline::json::<types::User>(client, request, "user_get", 200u16).await
+//! ```
+//!
+//! Every `send()` must have the shape progenitor 0.15 writes; anything else
+//! is an error naming the builder, so that a progenitor upgrade that changes
+//! its output fails loudly instead of producing a half-rewritten client.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::visit_mut::VisitMut;
+
+/// What a rewritten `send()` decodes on success.
+enum Success {
+    /// A JSON body of the given type.
+    Json(Box<syn::Type>),
+    /// No body (`204`).
+    Empty,
+}
+
+/// Rewrites every `send()` of the `builder` module; returns how many.
+pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
+    let builder = file
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "builder" => m.content.as_mut(),
+            _ => None,
+        })
+        .ok_or("progenitor produced no `builder` module")?;
+    let mut count = 0;
+    for item in &mut builder.1 {
+        let syn::Item::Impl(imp) = item else { continue };
+        let name = match imp.self_ty.as_ref() {
+            syn::Type::Path(p) => p
+                .path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        for member in &mut imp.items {
+            if let syn::ImplItem::Fn(f) = member
+                && f.sig.ident == "send"
+            {
+                rewrite_send(f).map_err(|e| format!("builder::{name}::send: {e}"))?;
+                count += 1;
+            }
+        }
+    }
+    if count == 0 {
+        return Err("the `builder` module has no `send()` to rewrite".into());
+    }
+    Ok(count)
+}
+
+fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
+    let stmts = &f.block.stmts;
+    let info_at = stmts
+        .iter()
+        .position(|s| local_name(s) == Some("info"))
+        .ok_or("no `let info = OperationInfo { .. }`")?;
+    let operation_id = operation_id(&stmts[info_at]).ok_or("no `operation_id` literal")?;
+    let Some(syn::Stmt::Expr(syn::Expr::Match(answer), None)) = stmts.last() else {
+        return Err("the body does not end with the match on the status".into());
+    };
+    let json = json_type(&f.sig.output)?;
+    let (status, success) = success_arm(answer, json)?;
+    let mut prefix: Vec<syn::Stmt> = stmts[..info_at].to_vec();
+    let mut fixer = FixErrors { changed: 0 };
+    for stmt in &mut prefix {
+        fixer.visit_stmt_mut(stmt);
+    }
+    if fixer.changed == 0 {
+        return Err("no `.build()?` or `Error::InvalidRequest` to redirect".into());
+    }
+    let tail: TokenStream = match &success {
+        Success::Json(ty) => quote! {
+            crate::pipeline::json::<#ty>(client, request, #operation_id, #status).await
+        },
+        Success::Empty => quote! {
+            crate::pipeline::empty(client, request, #operation_id, #status).await
+        },
+    };
+    let output: TokenStream = match &success {
+        Success::Json(ty) => quote!(-> crate::Result<ResponseValue<#ty>>),
+        Success::Empty => quote!(-> crate::Result<ResponseValue<()>>),
+    };
+    f.sig.output = syn::parse2(output).map_err(|e| e.to_string())?;
+    let tail: syn::Expr = syn::parse2(tail).map_err(|e| e.to_string())?;
+    prefix.push(syn::Stmt::Expr(tail, None));
+    f.block.stmts = prefix;
+    Ok(())
+}
+
+fn local_name(stmt: &syn::Stmt) -> Option<&str> {
+    let syn::Stmt::Local(local) = stmt else {
+        return None;
+    };
+    match &local.pat {
+        syn::Pat::Ident(p) if p.ident == "info" => Some("info"),
+        _ => None,
+    }
+}
+
+/// The string literal of `operation_id: "..."` in `let info = OperationInfo { .. }`.
+fn operation_id(stmt: &syn::Stmt) -> Option<syn::LitStr> {
+    let syn::Stmt::Local(local) = stmt else {
+        return None;
+    };
+    let syn::Expr::Struct(s) = local.init.as_ref()?.expr.as_ref() else {
+        return None;
+    };
+    s.fields
+        .iter()
+        .find_map(|field| match (&field.member, &field.expr) {
+            (
+                syn::Member::Named(name),
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(lit),
+                    ..
+                }),
+            ) if name == "operation_id" => Some(lit.clone()),
+            _ => None,
+        })
+}
+
+/// The one success arm (`200u16 => ..`): its status literal and what it decodes.
+fn success_arm(answer: &syn::ExprMatch, json: syn::Type) -> Result<(syn::LitInt, Success), String> {
+    let mut found = None;
+    for arm in &answer.arms {
+        let syn::Pat::Lit(syn::PatLit {
+            lit: syn::Lit::Int(status),
+            ..
+        }) = &arm.pat
+        else {
+            continue;
+        };
+        let code: u16 = status.base10_parse().map_err(|e| e.to_string())?;
+        if !(200..300).contains(&code) {
+            return Err(format!("status arm {code} is not a success"));
+        }
+        if found.is_some() {
+            return Err("more than one success status".into());
+        }
+        let body = quote::ToTokens::to_token_stream(&arm.body).to_string();
+        let success = if body.contains("ResponseValue :: from_response (response)") {
+            Success::Json(Box::new(json.clone()))
+        } else if body.contains("ResponseValue :: empty (response)") {
+            Success::Empty
+        } else {
+            return Err(format!(
+                "success arm {code} neither decodes JSON nor is empty"
+            ));
+        };
+        found = Some((status.clone(), success));
+    }
+    found.ok_or_else(|| "no success status arm".to_string())
+}
+
+/// `T` of progenitor's `-> Result<ResponseValue<T>, Error<..>>`.
+fn json_type(output: &syn::ReturnType) -> Result<syn::Type, String> {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return Err("send() returns nothing".into());
+    };
+    let arg = |ty: &syn::Type, name: &str| -> Option<syn::Type> {
+        let syn::Type::Path(p) = ty else { return None };
+        let last = p.path.segments.last()?;
+        if last.ident != name {
+            return None;
+        }
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        match args.args.first()? {
+            syn::GenericArgument::Type(t) => Some(t.clone()),
+            _ => None,
+        }
+    };
+    arg(ty, "Result")
+        .and_then(|value| arg(&value, "ResponseValue"))
+        .ok_or_else(|| "send() does not return Result<ResponseValue<T>, _>".to_string())
+}
+
+/// Points the request-building half of `send()` at the SDK's error type:
+/// `Error::InvalidRequest` becomes `crate::Error::InvalidRequest`, and
+/// `.build()?` becomes `.build().map_err(crate::pipeline::build_failed)?`.
+struct FixErrors {
+    changed: usize,
+}
+
+impl VisitMut for FixErrors {
+    fn visit_expr_path_mut(&mut self, path: &mut syn::ExprPath) {
+        let segments: Vec<String> = path
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        if segments == ["Error", "InvalidRequest"] {
+            *path = syn::parse_quote!(crate::Error::InvalidRequest);
+            self.changed += 1;
+        }
+    }
+
+    fn visit_expr_try_mut(&mut self, node: &mut syn::ExprTry) {
+        syn::visit_mut::visit_expr_try_mut(self, node);
+        if let syn::Expr::MethodCall(call) = node.expr.as_ref()
+            && call.method == "build"
+            && call.args.is_empty()
+        {
+            let inner = node.expr.clone();
+            *node.expr = syn::parse_quote!(#inner.map_err(crate::pipeline::build_failed));
+            self.changed += 1;
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! The token cache: one shared refresh at a time, owned by no caller.
+//!
+//! In the manner of smithy-rs's lazy identity cache:
+//!
+//! - A fresh token is handed out under a short lock, with no waiting.
+//! - When there is none, the first caller starts a refresh as its own Tokio
+//!   task, under the cache's **load timeout** (5 s by default). The task
+//!   belongs to no caller: a caller's per-attempt timeout, deadline or
+//!   cancellation does not stop it. Every caller, the one that started it
+//!   included, waits on a `watch` channel, so all wake together when it ends
+//!   and all get the same result (a clone of the same [`AuthError`] on
+//!   failure).
+//! - A token is reused until `expires_at - skew` (the skew is capped at half
+//!   the lifetime), but always for at least [`MIN_REFRESH_INTERVAL`] after it
+//!   was fetched, so `expires_in: 0` or a tiny lifetime cannot cost a token
+//!   request per call. A token the API rejects is dropped and replaced, but
+//!   at most once per [`MIN_REFRESH_INTERVAL`]: a persistent `401` costs one
+//!   token request per interval, not one per call.
+//! - A load timeout of `Duration::MAX` means no limit (no timer at all).
+//! - A failure is handed to every caller that asks within
+//!   [`FAILURE_HOLD`] after it, without another token request.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio::time::Instant;
+
+use super::error::AuthError;
+use super::token::{AccessToken, BoxFuture};
+
+/// The shortest time a fetched token is used before it expires by its
+/// lifetime, and the shortest time between two replacements of a token the
+/// API rejected.
+pub const MIN_REFRESH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// How long a failed token fetch is handed out before the next try.
+pub const FAILURE_HOLD: Duration = Duration::from_secs(1);
+
+/// Default for [`ClientBuilder::token_load_timeout`](crate::ClientBuilder::token_load_timeout).
+pub const DEFAULT_LOAD_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// One token request, without caching.
+pub(crate) trait Fetch: Send + Sync + 'static {
+    fn fetch(&self) -> BoxFuture<'_, Result<AccessToken, AuthError>>;
+    /// Where tokens come from, for the load-timeout error (no query).
+    fn source(&self) -> &str;
+}
+
+type Outcome = Option<Result<AccessToken, AuthError>>;
+
+pub(crate) struct TokenCache {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    fetcher: Arc<dyn Fetch>,
+    skew: Duration,
+    load_timeout: Duration,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    token: Option<Cached>,
+    inflight: Option<watch::Receiver<Outcome>>,
+    failure: Option<(AuthError, Instant)>,
+    /// When a rejected token was last dropped.
+    last_rejection: Option<Instant>,
+}
+
+struct Cached {
+    token: AccessToken,
+    /// When to stop using the token; `None` = until rejected.
+    refresh_at: Option<Instant>,
+}
+
+impl TokenCache {
+    pub(crate) fn new(fetcher: Arc<dyn Fetch>, skew: Duration, load_timeout: Duration) -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                fetcher,
+                skew,
+                load_timeout,
+                state: Mutex::new(State::default()),
+            }),
+        }
+    }
+
+    /// The cached token, if it is fresh.
+    pub(crate) fn cached(&self) -> Option<AccessToken> {
+        self.shared.lock().fresh(Instant::now())
+    }
+
+    /// A fresh token: the cached one, or the result of the shared refresh.
+    pub(crate) async fn get(&self) -> Result<AccessToken, AuthError> {
+        let (mut outcome, inline) = {
+            let now = Instant::now();
+            let mut state = self.shared.lock();
+            if let Some(token) = state.fresh(now) {
+                return Ok(token);
+            }
+            if let Some((failure, until)) = &state.failure
+                && now < *until
+            {
+                return Err(failure.clone());
+            }
+            match &state.inflight {
+                Some(outcome) => (outcome.clone(), None),
+                None => self.start(&mut state),
+            }
+        };
+        if let Some(refresh) = inline {
+            refresh.await;
+        }
+        match outcome.wait_for(Option::is_some).await {
+            Ok(result) => result.clone().unwrap_or_else(|| Err(vanished())),
+            Err(_) => Err(vanished()),
+        }
+    }
+
+    /// The API rejected `rejected`. Forgets it if it is still the cached
+    /// token, unless a rejected token was already dropped less than
+    /// [`MIN_REFRESH_INTERVAL`] ago; returns whether asking again may give
+    /// another token.
+    pub(crate) fn rejected(&self, rejected: &AccessToken) -> bool {
+        let now = Instant::now();
+        let mut state = self.shared.lock();
+        match &state.token {
+            Some(cached) if cached.token.same_secret(rejected) => {
+                if state
+                    .last_rejection
+                    .is_some_and(|at| now.saturating_duration_since(at) < MIN_REFRESH_INTERVAL)
+                {
+                    return false;
+                }
+                state.token = None;
+                state.last_rejection = Some(now);
+                true
+            }
+            // Already replaced or forgotten by another caller.
+            _ => true,
+        }
+    }
+
+    /// Forgets the cached token and any held failure.
+    pub(crate) fn clear(&self) {
+        let mut state = self.shared.lock();
+        state.token = None;
+        state.failure = None;
+    }
+
+    /// Starts the refresh task; returns its outcome channel, and the task
+    /// itself when there is no Tokio runtime to spawn it on (the caller then
+    /// runs it).
+    fn start(
+        &self,
+        state: &mut State,
+    ) -> (watch::Receiver<Outcome>, Option<BoxFuture<'static, ()>>) {
+        let (sender, outcome) = watch::channel(None);
+        state.inflight = Some(outcome.clone());
+        let shared = Arc::clone(&self.shared);
+        let refresh: BoxFuture<'static, ()> = Box::pin(async move {
+            let guard = ClearOnDrop(Arc::clone(&shared));
+            let fetch = shared.fetcher.fetch();
+            let result = if shared.load_timeout == Duration::MAX {
+                fetch.await
+            } else {
+                match tokio::time::timeout(shared.load_timeout, fetch).await {
+                    Ok(result) => result,
+                    Err(_) => Err(AuthError::load_timeout(
+                        shared.fetcher.source(),
+                        shared.load_timeout,
+                    )),
+                }
+            };
+            shared.finish(&result);
+            std::mem::forget(guard);
+            // Wakes every waiter at once.
+            let _ = sender.send(Some(result));
+        });
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(refresh);
+                (outcome, None)
+            }
+            Err(_) => (outcome, Some(refresh)),
+        }
+    }
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn finish(&self, result: &Result<AccessToken, AuthError>) {
+        let now = Instant::now();
+        let mut state = self.lock();
+        state.inflight = None;
+        match result {
+            Ok(token) => {
+                let refresh_at = token.expires_at().map(|expires_at| {
+                    let lifetime = expires_at.saturating_duration_since(now);
+                    let skew = self.skew.min(lifetime / 2);
+                    let by_expiry = expires_at.checked_sub(skew).unwrap_or(now);
+                    by_expiry.max(now + MIN_REFRESH_INTERVAL)
+                });
+                state.token = Some(Cached {
+                    token: token.clone(),
+                    refresh_at,
+                });
+                state.failure = None;
+            }
+            Err(error) => state.failure = Some((error.clone(), now + FAILURE_HOLD)),
+        }
+    }
+}
+
+impl State {
+    fn fresh(&self, now: Instant) -> Option<AccessToken> {
+        let cached = self.token.as_ref()?;
+        match cached.refresh_at {
+            Some(at) if now >= at => None,
+            _ => Some(cached.token.clone()),
+        }
+    }
+}
+
+/// Clears the in-flight marker if the refresh task is dropped before it
+/// finishes (its runtime shut down), so that the next caller starts anew.
+struct ClearOnDrop(Arc<Shared>);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        self.0.lock().inflight = None;
+    }
+}
+
+fn vanished() -> AuthError {
+    AuthError::provider("the token refresh ended without a result (its runtime shut down)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::VecDeque;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Answers from a script, each after `delay`; counts the fetches.
+    struct Script {
+        delay: Duration,
+        answers: Mutex<VecDeque<Result<AccessToken, AuthError>>>,
+        fetches: AtomicUsize,
+    }
+
+    impl Script {
+        fn new(delay: Duration, answers: Vec<Result<AccessToken, AuthError>>) -> Arc<Self> {
+            Arc::new(Self {
+                delay,
+                answers: Mutex::new(answers.into()),
+                fetches: AtomicUsize::new(0),
+            })
+        }
+        fn fetches(&self) -> usize {
+            self.fetches.load(Ordering::SeqCst)
+        }
+    }
+
+    impl Fetch for Script {
+        fn fetch(&self) -> BoxFuture<'_, Result<AccessToken, AuthError>> {
+            Box::pin(async move {
+                let n = self.fetches.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(self.delay).await;
+                self.answers
+                    .lock()
+                    .unwrap()
+                    .pop_front()
+                    .unwrap_or_else(|| Ok(AccessToken::new(format!("tok-{}", n + 1))))
+            })
+        }
+        fn source(&self) -> &str {
+            "http://127.0.0.1:9/o/token/"
+        }
+    }
+
+    fn cache(script: &Arc<Script>) -> Arc<TokenCache> {
+        Arc::new(TokenCache::new(
+            Arc::clone(script) as Arc<dyn Fetch>,
+            Duration::from_secs(60),
+            DEFAULT_LOAD_TIMEOUT,
+        ))
+    }
+
+    fn lived(secret: &str, lifetime: u64) -> Result<AccessToken, AuthError> {
+        Ok(AccessToken::new(secret).with_expires_in(Duration::from_secs(lifetime)))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn reuses_until_expiry_minus_skew() {
+        let script = Script::new(Duration::ZERO, vec![lived("a", 600), lived("b", 600)]);
+        let cache = cache(&script);
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        tokio::time::advance(Duration::from_secs(539)).await;
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        tokio::time::advance(Duration::from_secs(1)).await; // 600 - 60 s skew
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "b");
+        assert_eq!(script.fetches(), 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn tiny_lifetimes_are_reused_for_the_minimum_interval() {
+        let script = Script::new(Duration::ZERO, vec![lived("a", 0), lived("b", 0)]);
+        let cache = cache(&script);
+        for _ in 0..50 {
+            assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        }
+        tokio::time::advance(MIN_REFRESH_INTERVAL).await;
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "b");
+        assert_eq!(script.fetches(), 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn rejected_tokens_are_replaced_at_most_once_per_interval() {
+        let script = Script::new(Duration::ZERO, vec![]);
+        let cache = cache(&script);
+        let first = cache.get().await.unwrap();
+        assert!(cache.rejected(&first), "the first rejection replaces it");
+        let second = cache.get().await.unwrap();
+        assert_eq!(second.expose_secret(), "tok-2");
+        // A stale rejection of the old token leaves the new one alone.
+        assert!(cache.rejected(&first));
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "tok-2");
+        // The new one rejected too, at once: kept (a persistent 401).
+        for _ in 0..30 {
+            assert!(!cache.rejected(&second));
+            assert_eq!(cache.get().await.unwrap().expose_secret(), "tok-2");
+        }
+        tokio::time::advance(MIN_REFRESH_INTERVAL).await;
+        assert!(cache.rejected(&second));
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "tok-3");
+        assert_eq!(script.fetches(), 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn failures_are_shared_and_held() {
+        let denied = AuthError::oauth2(Some(401), "invalid_client".into(), None);
+        let script = Script::new(Duration::from_millis(100), vec![Err(denied)]);
+        let cache = cache(&script);
+        let callers: Vec<_> = (0..21)
+            .map(|_| {
+                let cache = Arc::clone(&cache);
+                tokio::spawn(async move { cache.get().await })
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for caller in callers {
+            errors.push(caller.await.unwrap().unwrap_err());
+        }
+        assert!(errors.iter().all(|e| e.code() == "invalid_client"));
+        assert!(errors.iter().all(|e| e.same_failure(&errors[0])));
+        // Held: no new fetch within FAILURE_HOLD.
+        assert_eq!(cache.get().await.unwrap_err().code(), "invalid_client");
+        assert_eq!(script.fetches(), 1);
+        tokio::time::advance(FAILURE_HOLD).await;
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "tok-2");
+        assert_eq!(script.fetches(), 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn cancelling_the_caller_that_started_the_refresh_does_not_stop_it() {
+        let script = Script::new(Duration::from_secs(2), vec![]);
+        let cache = cache(&script);
+        let starter = {
+            let cache = Arc::clone(&cache);
+            tokio::spawn(async move { cache.get().await })
+        };
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        let waiters: Vec<_> = (0..5)
+            .map(|_| {
+                let cache = Arc::clone(&cache);
+                tokio::spawn(async move { cache.get().await })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        starter.abort();
+        for waiter in waiters {
+            assert_eq!(waiter.await.unwrap().unwrap().expose_secret(), "tok-1");
+        }
+        assert_eq!(script.fetches(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_caller_timeout_does_not_stop_the_refresh_but_the_load_timeout_does() {
+        let script = Script::new(Duration::from_secs(3), vec![]);
+        let cache = cache(&script);
+        // The caller gives up after 1 s; the refresh goes on and is cached.
+        let quick = tokio::time::timeout(Duration::from_secs(1), cache.get()).await;
+        assert!(quick.is_err());
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert_eq!(cache.cached().unwrap().expose_secret(), "tok-1");
+        assert_eq!(script.fetches(), 1);
+
+        let slow = Script::new(Duration::from_secs(10), vec![]);
+        let cache = super::super::cache::TokenCache::new(
+            Arc::clone(&slow) as Arc<dyn Fetch>,
+            Duration::from_secs(60),
+            Duration::from_secs(5),
+        );
+        let started = Instant::now();
+        let error = cache.get().await.unwrap_err();
+        assert_eq!(started.elapsed(), Duration::from_secs(5));
+        assert!(error.is_timeout() && error.is_transient());
+        assert_eq!(error.code(), "token_endpoint_unreachable");
+        assert!(error.to_string().contains("load timeout of 5s"), "{error}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn clear_forgets_the_token() {
+        let script = Script::new(Duration::ZERO, vec![]);
+        let cache = cache(&script);
+        cache.get().await.unwrap();
+        cache.clear();
+        assert!(cache.cached().is_none());
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "tok-2");
+    }
+}

@@ -1,0 +1,42 @@
+//! The hand-written part of [`Client`]'s surface: where a client comes from
+//! and what it can be asked besides the operations.
+
+use crate::auth::AuthError;
+use crate::{Client, ClientBuilder};
+
+impl Client {
+    /// Starts configuring a client. See [`ClientBuilder`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Obtains an access token now instead of on the first private request,
+    /// so that wrong credentials or a wrong token URL show up at start-up.
+    ///
+    /// With client credentials this makes the token request unless a cached
+    /// token is still fresh (the token is then cached for the following
+    /// requests); with a bearer token it succeeds at once; with a custom
+    /// [`TokenProvider`](crate::TokenProvider) it calls its `token()`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Auth`](crate::Error::Auth): code `missing_credentials` if the
+    /// client was built without credentials, otherwise what the token
+    /// request failed with.
+    pub async fn authenticate(&self) -> crate::Result<()> {
+        match &self.inner.auth {
+            Some(provider) => provider.token().await.map(|_| ()).map_err(Into::into),
+            None => Err(AuthError::no_credentials().into()),
+        }
+    }
+
+    /// Drops the cached access token (and any held token failure), so that
+    /// the next private request fetches a new one: for example after
+    /// rotating the API key. Clones of this client share the cache. Does
+    /// nothing for a fixed bearer token.
+    pub fn invalidate_token(&self) {
+        if let Some(provider) = &self.inner.auth {
+            provider.clear();
+        }
+    }
+}

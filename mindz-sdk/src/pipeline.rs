@@ -1,0 +1,567 @@
+//! The path of every call: the one module that owns it.
+//!
+//! Every generated `send()` builds its `reqwest::Request` and hands it to
+//! [`json`] or [`empty`]. From there, in this order:
+//!
+//! 1. **deadline**: the whole call (all attempts and the waits between
+//!    them) runs under the optional [`deadline`](crate::ClientBuilder::deadline);
+//! 2. **span**: one `mindz.request` span ([`crate::telemetry`]);
+//! 3. **attempts**: as many as the [`RetryPolicy`](crate::RetryPolicy)
+//!    allows, with the waits it asks for and the retry budget it draws from
+//!    ([`crate::retry`] decides, this module acts);
+//! 4. **auth**: for private operations sent to the base URL's origin, a
+//!    token from the client's source (the cache's shared refresh runs
+//!    outside the attempt's timer and belongs to no caller);
+//! 5. **per-attempt timeout**: one timer per attempt, covering sending,
+//!    waiting and reading the body;
+//! 6. **send** and **read**: the success body up to
+//!    [`max_response_body`](crate::ClientBuilder::max_response_body), an
+//!    error body up to [`ERROR_BODY_CAP`], never more;
+//! 7. **401 refresh**: on `401` (or `401`/`403` with
+//!    `WWW-Authenticate: Bearer error="invalid_token"`) the token is
+//!    replaced (at most once per
+//!    [`MIN_REFRESH_INTERVAL`](crate::auth::MIN_REFRESH_INTERVAL)) and the
+//!    request sent once more;
+//! 7. **redirects**: followed only within the base URL's origin (so never
+//!    from https to http, and no body or token ever goes to another
+//!    origin), at most [`MAX_REDIRECTS`] hops; a `301`/`302`/`303` answer
+//!    to anything but GET or HEAD is an error, never a silent change of
+//!    method. reqwest itself follows none, and sends no `Referer`;
+//! 8. **error**: whatever is left becomes one [`Error`], decoded success
+//!    bodies become `ResponseValue<T>`.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use reqwest::header::{AUTHORIZATION, HeaderMap, LOCATION, WWW_AUTHENTICATE};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use tracing::Instrument as _;
+
+use crate::auth::{AccessToken, AuthError, DynTokenProvider};
+use crate::error::{
+    ApiError, BodyTooLarge, Context, DecodeError, Error, RedirectError, RedirectRefusal, Result,
+    TimeoutError, TimeoutLimit, TransportError,
+};
+use crate::operation::Operation;
+use crate::retry::{Attempted, Decision};
+use crate::state::{CallSettings, ERROR_BODY_CAP};
+use crate::telemetry::RequestTrace;
+use crate::wire::{TransportKind, read_capped};
+use crate::{Client, ResponseValue};
+
+/// The most redirects one attempt follows.
+pub(crate) const MAX_REDIRECTS: u32 = 5;
+
+/// `.build()` of a generated request failed (a header or URL reqwest refused).
+pub(crate) fn build_failed(error: reqwest::Error) -> Error {
+    Error::InvalidRequest(format!(
+        "could not build the request: {}",
+        crate::wire::root_cause(&error)
+    ))
+}
+
+/// Runs the call and decodes a JSON success body as `T`.
+pub(crate) async fn json<T: DeserializeOwned>(
+    client: &Client,
+    request: reqwest::Request,
+    operation_id: &'static str,
+    success: u16,
+) -> Result<ResponseValue<T>> {
+    run(
+        client,
+        request,
+        operation_id,
+        success,
+        |answer| match serde_json::from_slice::<T>(&answer.body) {
+            Ok(value) => Ok(ResponseValue::new(value, answer.status, answer.headers)),
+            Err(_) => Err(Error::Decode(DecodeError::locate::<T>(
+                &answer.body,
+                answer.context,
+            ))),
+        },
+    )
+    .await
+}
+
+/// Runs the call of an operation whose success has no body (`204`).
+pub(crate) async fn empty(
+    client: &Client,
+    request: reqwest::Request,
+    operation_id: &'static str,
+    success: u16,
+) -> Result<ResponseValue<()>> {
+    run(client, request, operation_id, success, |answer| {
+        Ok(ResponseValue::new((), answer.status, answer.headers))
+    })
+    .await
+}
+
+/// A success answer, read whole.
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+    context: Context,
+}
+
+/// How far the call has got, for errors and the trace (the deadline's timer
+/// may drop the attempts' future at any point).
+#[derive(Default)]
+struct Progress {
+    attempts: AtomicU32,
+    reading_body: AtomicBool,
+}
+
+async fn run<T>(
+    client: &Client,
+    mut request: reqwest::Request,
+    operation_id: &'static str,
+    success: u16,
+    finish: impl FnOnce(Answer) -> Result<ResponseValue<T>>,
+) -> Result<ResponseValue<T>> {
+    let operation = Operation::find(operation_id);
+    let context = Context { operation };
+    let settings = &*client.inner.calls;
+    let needs_auth = operation.is_none_or(|op| op.auth);
+    let provider = match &client.inner.auth {
+        Some(provider) if needs_auth && crate::wire::same_origin(&settings.base, request.url()) => {
+            Some(provider.as_ref())
+        }
+        _ => {
+            request.headers_mut().remove(AUTHORIZATION);
+            None
+        }
+    };
+    let trace = RequestTrace::start(
+        operation_id,
+        operation.map_or("", |op| op.method),
+        operation.map_or("", |op| op.path),
+    );
+    let progress = Progress::default();
+    let call = Call {
+        http: &client.client,
+        settings,
+        provider,
+        method: request.method().clone(),
+        success,
+        context,
+        progress: &progress,
+        trace: &trace,
+    };
+    let attempts = call.attempts(request).instrument(trace.span().clone());
+    let result = match settings.deadline {
+        Some(limit) => match tokio::time::timeout(limit, attempts).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout(TimeoutError::new(
+                TimeoutLimit::Deadline(limit),
+                progress.reading_body.load(Ordering::Relaxed),
+                context,
+            ))),
+        },
+        None => attempts.await,
+    };
+    let result = result.and_then(finish);
+    let (status, error) = match &result {
+        Ok(value) => (Some(value.status().as_u16()), None),
+        Err(error) => (error.status().map(|s| s.as_u16()), Some(error.kind_name())),
+    };
+    trace.finish(progress.attempts.load(Ordering::Relaxed), status, error);
+    result
+}
+
+/// One call in progress.
+struct Call<'a> {
+    http: &'a reqwest::Client,
+    settings: &'a CallSettings,
+    /// The token source, when the request needs and may carry a token.
+    provider: Option<&'a dyn DynTokenProvider>,
+    method: Method,
+    success: u16,
+    context: Context,
+    progress: &'a Progress,
+    trace: &'a RequestTrace,
+}
+
+/// What one attempt gave.
+enum Outcome {
+    Success(Answer),
+    /// Any status but the documented success, with the (capped) body.
+    Status {
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+        truncated: bool,
+    },
+    Transport(reqwest::Error),
+    /// The per-attempt timeout expired.
+    TimedOut(std::time::Duration),
+    Auth(AuthError),
+    TooLarge(usize),
+    /// A redirect the SDK does not follow.
+    Redirect {
+        status: StatusCode,
+        target: Option<String>,
+        refusal: RedirectRefusal,
+    },
+}
+
+impl Call<'_> {
+    async fn attempts(&self, request: reqwest::Request) -> Result<Answer> {
+        let policy = &self.settings.policy;
+        let started = tokio::time::Instant::now();
+        let mut next = request;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            self.progress.attempts.store(attempt, Ordering::Relaxed);
+            // Kept for a retry, a resend with a fresh token, or a redirect.
+            let spare = next.try_clone();
+            let outcome = self.attempt(next, spare.as_ref()).await;
+            let attempted = match &outcome {
+                Outcome::Success(_) => {
+                    self.settings.budget.refill();
+                    return self.conclude(outcome);
+                }
+                other => other.attempted(),
+            };
+            let decision = match spare {
+                Some(_) => policy.decide(
+                    &self.method,
+                    attempted,
+                    attempt,
+                    &self.settings.jitter,
+                    SystemTime::now(),
+                ),
+                None => Decision::Stop,
+            };
+            let Decision::Retry(wait, reason) = decision else {
+                return self.conclude(outcome);
+            };
+            if let Some(deadline) = self.settings.deadline
+                && started.elapsed().saturating_add(wait) >= deadline
+            {
+                // Waiting would run into the deadline: give what we have.
+                return self.conclude(outcome);
+            }
+            let Some(spare) = spare.filter(|_| self.settings.budget.spend(reason)) else {
+                return self.conclude(outcome);
+            };
+            self.trace.retrying(attempt, &reason, wait);
+            drop(outcome);
+            tokio::time::sleep(wait).await;
+            next = spare;
+        }
+    }
+
+    /// One attempt: token, exchange, a resend with a fresh token if the
+    /// API rejected the first, and the redirects the policy allows.
+    async fn attempt(
+        &self,
+        request: reqwest::Request,
+        spare: Option<&reqwest::Request>,
+    ) -> Outcome {
+        let outcome = self.authenticated(request, spare).await;
+        self.follow(outcome, spare).await
+    }
+
+    /// Follows redirects within the base URL's origin (see the module docs).
+    async fn follow(&self, mut outcome: Outcome, spare: Option<&reqwest::Request>) -> Outcome {
+        let Some(original) = spare else {
+            return outcome;
+        };
+        let mut url = original.url().clone();
+        let mut hops = 0;
+        loop {
+            let Outcome::Status {
+                status, headers, ..
+            } = &outcome
+            else {
+                return outcome;
+            };
+            let status = *status;
+            if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+                return outcome;
+            }
+            let refuse = |target: Option<String>, refusal| Outcome::Redirect {
+                status,
+                target,
+                refusal,
+            };
+            let Some(target) = headers
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|location| url.join(location).ok())
+            else {
+                return refuse(None, RedirectRefusal::NoLocation);
+            };
+            if !crate::wire::same_origin(&self.settings.base, &target) {
+                let refusal = if self.settings.base.scheme() == "https" && target.scheme() == "http"
+                {
+                    RedirectRefusal::Downgrade
+                } else {
+                    RedirectRefusal::CrossOrigin
+                };
+                return refuse(Some(crate::wire::origin(&target)), refusal);
+            }
+            if matches!(status.as_u16(), 301..=303)
+                && !matches!(self.method, Method::GET | Method::HEAD)
+            {
+                return refuse(
+                    Some(crate::wire::origin(&target)),
+                    RedirectRefusal::MethodChange,
+                );
+            }
+            hops += 1;
+            if hops > MAX_REDIRECTS {
+                return refuse(Some(crate::wire::origin(&target)), RedirectRefusal::TooMany);
+            }
+            let Some(mut next) = original.try_clone() else {
+                return outcome;
+            };
+            *next.url_mut() = target.clone();
+            url = target;
+            drop(outcome);
+            outcome = self.exchange(next).await;
+        }
+    }
+
+    /// Sends with a token when the request needs one, and once more with a
+    /// fresh token if the API rejected the first.
+    async fn authenticated(
+        &self,
+        mut request: reqwest::Request,
+        spare: Option<&reqwest::Request>,
+    ) -> Outcome {
+        let Some(provider) = self.provider else {
+            return self.exchange(request).await;
+        };
+        let token = match fetch_token(provider).await {
+            Ok(token) => token,
+            Err(error) => return Outcome::Auth(error),
+        };
+        if let Err(error) = set_bearer(&mut request, &token) {
+            return Outcome::Auth(error);
+        }
+        let outcome = self.exchange(request).await;
+        if !outcome.rejects_token() {
+            return outcome;
+        }
+        let Some(mut resend) = spare.and_then(reqwest::Request::try_clone) else {
+            return outcome;
+        };
+        if !provider.rejected(&token) {
+            return outcome;
+        }
+        let fresh = match fetch_token(provider).await {
+            Ok(fresh) => fresh,
+            Err(error) => return Outcome::Auth(error),
+        };
+        if fresh.same_secret(&token) {
+            return outcome;
+        }
+        if let Err(error) = set_bearer(&mut resend, &fresh) {
+            return Outcome::Auth(error);
+        }
+        drop(outcome);
+        self.exchange(resend).await
+    }
+
+    /// Sends `request` and reads the answer, under the one per-attempt timer.
+    async fn exchange(&self, request: reqwest::Request) -> Outcome {
+        self.progress.reading_body.store(false, Ordering::Relaxed);
+        let work = async {
+            let mut response = match self.http.execute(request).await {
+                Ok(response) => response,
+                Err(error) => return Outcome::Transport(error),
+            };
+            self.progress.reading_body.store(true, Ordering::Relaxed);
+            let status = response.status();
+            let headers = std::mem::take(response.headers_mut());
+            if status.as_u16() == self.success {
+                let limit = self.settings.max_body;
+                match read_capped(response, limit).await {
+                    Ok(body) if body.truncated => Outcome::TooLarge(limit),
+                    Ok(body) => Outcome::Success(Answer {
+                        status,
+                        headers,
+                        body: body.bytes,
+                        context: self.context,
+                    }),
+                    Err(error) => Outcome::Transport(error),
+                }
+            } else {
+                match read_capped(response, ERROR_BODY_CAP).await {
+                    Ok(body) => Outcome::Status {
+                        status,
+                        headers,
+                        body: body.bytes,
+                        truncated: body.truncated,
+                    },
+                    Err(error) => Outcome::Transport(error),
+                }
+            }
+        };
+        match self.settings.attempt_timeout {
+            Some(limit) if limit != std::time::Duration::MAX => tokio::time::timeout(limit, work)
+                .await
+                .unwrap_or(Outcome::TimedOut(limit)),
+            _ => work.await,
+        }
+    }
+
+    fn conclude(&self, outcome: Outcome) -> Result<Answer> {
+        let context = self.context;
+        let reading_body = self.progress.reading_body.load(Ordering::Relaxed);
+        match outcome {
+            Outcome::Success(answer) => Ok(answer),
+            Outcome::Status {
+                status,
+                headers,
+                body,
+                truncated,
+            } => {
+                let api = ApiError::new(status, headers, body, truncated, context);
+                if status.is_client_error() || status.is_server_error() {
+                    Err(Error::Api(api))
+                } else {
+                    Err(Error::UnexpectedStatus(api))
+                }
+            }
+            Outcome::Transport(error) if error.is_timeout() => {
+                let limit = if error.is_connect() {
+                    TimeoutLimit::Connect
+                } else {
+                    TimeoutLimit::HttpClient
+                };
+                Err(Error::Timeout(TimeoutError::new(
+                    limit,
+                    reading_body,
+                    context,
+                )))
+            }
+            Outcome::Transport(error) => Err(Error::Transport(TransportError::new(error, context))),
+            Outcome::TimedOut(limit) => Err(Error::Timeout(TimeoutError::new(
+                TimeoutLimit::Attempt(limit),
+                reading_body,
+                context,
+            ))),
+            Outcome::Auth(error) => Err(Error::Auth(error)),
+            Outcome::TooLarge(limit) => Err(Error::BodyTooLarge(BodyTooLarge::new(limit, context))),
+            Outcome::Redirect {
+                status,
+                target,
+                refusal,
+            } => Err(Error::Redirect(RedirectError::new(
+                status.as_u16(),
+                target,
+                refusal,
+                context,
+            ))),
+        }
+    }
+}
+
+impl Outcome {
+    /// The attempt as the retry policy sees it.
+    fn attempted(&self) -> Attempted<'_> {
+        match self {
+            Outcome::Status {
+                status, headers, ..
+            } => Attempted::Response {
+                status: *status,
+                headers,
+            },
+            Outcome::Transport(error) => match TransportKind::of(error) {
+                TransportKind::Connect => Attempted::NotSent,
+                _ if error.is_timeout() => Attempted::Timeout,
+                TransportKind::Request | TransportKind::Body => Attempted::Broken,
+                TransportKind::Other => Attempted::Final,
+            },
+            Outcome::TimedOut(_) => Attempted::Timeout,
+            // No token: the request never left.
+            Outcome::Auth(error) if error.is_transient() => Attempted::NotSent,
+            Outcome::Auth(_)
+            | Outcome::TooLarge(_)
+            | Outcome::Redirect { .. }
+            | Outcome::Success(_) => Attempted::Final,
+        }
+    }
+
+    /// Whether the API rejected the token: `401`, or `401`/`403` with
+    /// `WWW-Authenticate: Bearer error="invalid_token"`.
+    fn rejects_token(&self) -> bool {
+        let Outcome::Status {
+            status, headers, ..
+        } = self
+        else {
+            return false;
+        };
+        match *status {
+            StatusCode::UNAUTHORIZED => true,
+            StatusCode::FORBIDDEN => headers
+                .get_all(WWW_AUTHENTICATE)
+                .iter()
+                .any(|v| v.to_str().is_ok_and(is_invalid_token_challenge)),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a `WWW-Authenticate` value is a Bearer challenge with
+/// `error="invalid_token"` (RFC 6750 §3).
+fn is_invalid_token_challenge(value: &str) -> bool {
+    let value = value.trim_start();
+    value.len() > 6
+        && value[..6].eq_ignore_ascii_case("bearer")
+        && value[6..]
+            .split(',')
+            .filter_map(|param| param.split_once('='))
+            .any(|(name, v)| {
+                name.trim().eq_ignore_ascii_case("error")
+                    && v.trim().trim_matches('"') == "invalid_token"
+            })
+}
+
+/// A token: the cached one without waiting, else from the source.
+async fn fetch_token(
+    provider: &dyn DynTokenProvider,
+) -> std::result::Result<AccessToken, AuthError> {
+    match provider.cached() {
+        Some(token) => Ok(token),
+        None => provider.token().await,
+    }
+}
+
+fn set_bearer(
+    request: &mut reqwest::Request,
+    token: &AccessToken,
+) -> std::result::Result<(), AuthError> {
+    request
+        .headers_mut()
+        .insert(AUTHORIZATION, token.bearer_header()?);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invalid_token_challenges() {
+        for yes in [
+            r#"Bearer error="invalid_token""#,
+            r#"Bearer realm="api", error="invalid_token", error_description="expirado""#,
+            r#"bearer error=invalid_token"#,
+        ] {
+            assert!(super::is_invalid_token_challenge(yes), "{yes}");
+        }
+        for no in [
+            r#"Bearer realm="api""#,
+            r#"Bearer error="insufficient_scope""#,
+            r#"Basic realm="x", error="invalid_token""#,
+            "",
+        ] {
+            assert!(!super::is_invalid_token_challenge(no), "{no}");
+        }
+    }
+}
