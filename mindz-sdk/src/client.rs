@@ -1,8 +1,24 @@
 //! The hand-written part of [`Client`]'s surface: where a client comes from
 //! and what it can be asked besides the operations.
 
+use std::future::Future;
+
 use crate::auth::AuthError;
 use crate::{Client, ClientBuilder};
+
+/// Runs `call` with `id` as the invocation id of every SDK call it makes,
+/// instead of a fresh UUID v4 per call: to tie a call to your own request
+/// id, or to repeat a call under the id it had.
+///
+/// ```no_run
+/// # async fn f(client: &mindz_sdk::Client) -> mindz_sdk::Result<()> {
+/// let id = mindz_sdk::Uuid::new_v4();
+/// let user = mindz_sdk::with_invocation_id(id, client.user_get().user_id(7).send()).await?;
+/// # Ok(()) }
+/// ```
+pub async fn with_invocation_id<F: Future>(id: uuid::Uuid, call: F) -> F::Output {
+    crate::pipeline::INVOCATION.scope(id, call).await
+}
 
 impl Client {
     /// Starts configuring a client. See [`ClientBuilder`].

@@ -21,7 +21,9 @@ use crate::auth::{
     DynTokenProvider, StaticToken, TokenProvider,
 };
 use crate::retry::RetryPolicy;
-use crate::state::{CallSettings, ClientState, DEFAULT_MAX_RESPONSE_BODY};
+use crate::state::{
+    CallSettings, ClientState, DEFAULT_MAX_RESPONSE_BODY, DEFAULT_REQUEST_ID_HEADER,
+};
 use crate::wire::{REDACTED, redact_url_text as redact_url};
 
 /// Default for [`ClientBuilder::timeout`].
@@ -63,6 +65,7 @@ pub struct ClientBuilder {
     scopes: Vec<String>,
     load_timeout: Option<Duration>,
     max_body: Option<usize>,
+    request_id_header: Option<String>,
 }
 
 impl ClientBuilder {
@@ -218,6 +221,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The header that carries each call's invocation id (a UUID v4, the
+    /// same on every attempt of the call), default
+    /// [`DEFAULT_REQUEST_ID_HEADER`] (`X-Request-ID`). Mindz keeps request
+    /// logs per API credential; the id is in every error's `Display` and in
+    /// the `mindz.request` span, so a failed call can be found there.
+    pub fn request_id_header(mut self, name: impl Into<String>) -> Self {
+        self.request_id_header = Some(name.into());
+        self
+    }
+
     /// How long before its expiry a cached token is replaced. Default
     /// [`DEFAULT_TOKEN_REFRESH_SKEW`] (60 s), capped at half the token's
     /// lifetime. Only for [`client_credentials`](Self::client_credentials).
@@ -333,12 +346,19 @@ impl ClientBuilder {
                 _ => None,
             };
 
+        let request_id_header = self
+            .request_id_header
+            .as_deref()
+            .unwrap_or(DEFAULT_REQUEST_ID_HEADER);
+        let request_id_header = reqwest::header::HeaderName::try_from(request_id_header)
+            .map_err(|_| BuildError::InvalidRequestIdHeader)?;
         let calls = CallSettings::new(
             base.clone(),
             self.retry.unwrap_or_default(),
             attempt_timeout,
             self.deadline,
             self.max_body.unwrap_or(DEFAULT_MAX_RESPONSE_BODY),
+            request_id_header,
         );
         let base = base.as_str().trim_end_matches('/').to_owned();
         Ok(Client::new_with_client(
@@ -384,6 +404,7 @@ impl fmt::Debug for ClientBuilder {
             .field("scopes", &self.scopes)
             .field("token_load_timeout", &self.load_timeout)
             .field("max_response_body", &self.max_body)
+            .field("request_id_header", &self.request_id_header)
             .finish()
     }
 }
@@ -448,6 +469,8 @@ pub enum BuildError {
     InvalidBearerToken,
     /// The user agent contains characters not allowed in an HTTP header.
     InvalidUserAgent,
+    /// The request id header is not a valid HTTP header name.
+    InvalidRequestIdHeader,
     /// The TLS configuration could not be built.
     Tls(String),
     /// reqwest could not build the HTTP client.
@@ -514,6 +537,9 @@ impl fmt::Display for BuildError {
             BuildError::InvalidUserAgent => f.write_str(
                 "user_agent contains characters not allowed in an HTTP header",
             ),
+            BuildError::InvalidRequestIdHeader => {
+                f.write_str("request_id_header is not a valid HTTP header name")
+            }
             BuildError::Tls(message) => write!(f, "cannot configure TLS: {message}"),
             BuildError::HttpClient(err) => write!(f, "cannot build the HTTP client: {err}"),
             BuildError::MissingEnv { hint, .. } => {

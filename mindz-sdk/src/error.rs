@@ -35,6 +35,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use uuid::Uuid;
 
 use crate::auth::AuthError;
 use crate::client_builder::BuildError;
@@ -101,19 +102,38 @@ impl From<BuildError> for Error {
     }
 }
 
-/// Which operation a failure belongs to.
+/// Which call a failure belongs to.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Context {
     pub(crate) operation: Option<&'static Operation>,
+    /// The id the SDK sent in `X-Request-ID` (the same on every attempt).
+    pub(crate) invocation: Option<Uuid>,
 }
 
 impl Context {
-    /// Writes ` from GET /v2/users/{user_id}/ (user_get)`.
-    fn write_operation(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// Writes ` [user_get GET /v2/users/{user_id}/; invocation <uuid>; request id <id>]`.
+    fn write_ids(&self, f: &mut fmt::Formatter<'_>, request_id: Option<&str>) -> fmt::Result {
+        let mut sep = " [";
         if let Some(op) = self.operation {
-            write!(f, " from {} {} ({})", op.method, op.path, op.id)?;
+            write!(f, "{sep}{} {} {}", op.id, op.method, op.path)?;
+            sep = "; ";
+        }
+        if let Some(id) = self.invocation {
+            write!(f, "{sep}invocation {id}")?;
+            sep = "; ";
+        }
+        if let Some(id) = request_id {
+            write!(f, "{sep}request id {}", one_line(id, 100))?;
+            sep = "; ";
+        }
+        if sep == "; " {
+            f.write_str("]")?;
         }
         Ok(())
+    }
+
+    fn write_operation(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_ids(f, None)
     }
 }
 
@@ -256,6 +276,11 @@ impl ApiError {
     pub fn operation(&self) -> Option<&'static Operation> {
         self.0.context.operation
     }
+
+    /// The id the SDK sent in `X-Request-ID` for this call.
+    pub fn invocation_id(&self) -> Option<Uuid> {
+        self.0.context.invocation
+    }
 }
 
 impl fmt::Debug for ApiError {
@@ -266,6 +291,7 @@ impl fmt::Debug for ApiError {
             .field("status", &self.0.status.as_u16())
             .field("operation", &self.operation().map(|op| op.id))
             .field("request_id", &self.request_id())
+            .field("invocation_id", &self.invocation_id())
             .field("detail", &self.detail())
             .field(
                 "fields",
@@ -283,7 +309,6 @@ impl fmt::Display for ApiError {
         if let Some(reason) = self.0.status.canonical_reason() {
             write!(f, " {reason}")?;
         }
-        self.0.context.write_operation(f)?;
         if let Some(detail) = self.detail() {
             write!(f, ": {}", one_line(detail, 300))?;
         } else {
@@ -306,10 +331,7 @@ impl fmt::Display for ApiError {
                 }
             }
         }
-        if let Some(id) = self.request_id() {
-            write!(f, " (request id {})", one_line(id, 100))?;
-        }
-        Ok(())
+        self.0.context.write_ids(f, self.request_id())
     }
 }
 
@@ -663,6 +685,7 @@ impl PaginationError {
             pages,
             context: Context {
                 operation: Operation::find(operation_id),
+                invocation: None,
             },
         }
     }
@@ -781,6 +804,21 @@ impl Error {
         }
     }
 
+    /// The id the SDK sent in `X-Request-ID` for the call that failed
+    /// (the same on every attempt), to find it in the server's logs.
+    pub fn invocation_id(&self) -> Option<Uuid> {
+        match self {
+            Error::Api(e) | Error::UnexpectedStatus(e) => e.invocation_id(),
+            Error::Timeout(e) => e.context.invocation,
+            Error::Transport(e) => e.context.invocation,
+            Error::Decode(e) => e.context.invocation,
+            Error::BodyTooLarge(e) => e.context.invocation,
+            Error::Redirect(e) => e.context.invocation,
+            Error::Auth(e) => e.invocation_id(),
+            _ => None,
+        }
+    }
+
     /// Whether credentials were refused (401, 403) or could not be had.
     pub fn is_auth(&self) -> bool {
         matches!(self, Error::Auth(_))
@@ -858,7 +896,14 @@ impl fmt::Display for Error {
             Error::Pagination(e) => e.fmt(f),
             Error::Redirect(e) => e.fmt(f),
             Error::InvalidRequest(message) => write!(f, "invalid request: {message}"),
-            Error::Auth(e) => write!(f, "no access token: {e}"),
+            Error::Auth(e) => {
+                write!(f, "no access token: {e}")?;
+                let context = Context {
+                    operation: None,
+                    invocation: e.invocation_id(),
+                };
+                context.write_ids(f, None)
+            }
             Error::Config(e) => write!(f, "invalid client configuration: {e}"),
         }
     }
@@ -887,6 +932,7 @@ mod tests {
         }
         let context = Context {
             operation: Operation::find("user_get"),
+            invocation: None,
         };
         Error::Api(ApiError::new(
             StatusCode::from_u16(status).unwrap(),
@@ -906,7 +952,7 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "404 Not Found from GET /v2/users/{user_id}/ (user_get): Não encontrado. (request id abc)"
+            "404 Not Found: Não encontrado. [user_get GET /v2/users/{user_id}/; request id abc]"
         );
         assert_eq!(e.status(), Some(StatusCode::NOT_FOUND));
         assert_eq!(e.detail(), Some("Não encontrado."));
@@ -938,7 +984,7 @@ mod tests {
         // Display names the fields, not the messages (they may echo values).
         assert_eq!(
             fields.to_string(),
-            "400 Bad Request from GET /v2/users/{user_id}/ (user_get): invalid address.zip, count, email, non_field_errors"
+            "400 Bad Request: invalid address.zip, count, email, non_field_errors [user_get GET /v2/users/{user_id}/]"
         );
         assert!(fields.is_invalid_request());
     }
@@ -995,6 +1041,7 @@ mod tests {
     fn timeouts_say_which_limit() {
         let context = Context {
             operation: Operation::find("user_get"),
+            invocation: Some(Uuid::nil()),
         };
         let e = Error::Timeout(TimeoutError::new(
             TimeoutLimit::Attempt(Duration::from_secs(30)),
@@ -1003,7 +1050,8 @@ mod tests {
         ));
         assert_eq!(
             e.to_string(),
-            "the per-attempt timeout of 30s expired while reading the response body from GET /v2/users/{user_id}/ (user_get)"
+            "the per-attempt timeout of 30s expired while reading the response body \
+             [user_get GET /v2/users/{user_id}/; invocation 00000000-0000-0000-0000-000000000000]"
         );
         assert!(e.is_timeout() && e.is_transport() && e.is_retryable());
     }

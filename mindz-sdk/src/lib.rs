@@ -62,6 +62,7 @@ pub mod tls;
 mod wire;
 
 pub use auth::{AccessToken, AuthError, TokenProvider};
+pub use client::with_invocation_id;
 pub use client_builder::{BuildError, ClientBuilder};
 pub use error::{
     ApiError, BodyTooLarge, DecodeError, Error, PaginationError, PaginationStop, RedirectError,
@@ -69,6 +70,7 @@ pub use error::{
 };
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
 pub use retry::{RetryBudget, RetryPolicy};
+pub use uuid::Uuid;
 pub use wire::TransportKind;
 
 #[cfg(feature = "mock")]

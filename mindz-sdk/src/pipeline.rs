@@ -5,7 +5,10 @@
 //!
 //! 1. **deadline**: the whole call (all attempts and the waits between
 //!    them) runs under the optional [`deadline`](crate::ClientBuilder::deadline);
-//! 2. **span**: one `mindz.request` span ([`crate::telemetry`]);
+//! 2. **invocation id** and **span**: a UUID v4 for the call (or the one
+//!    set with [`with_invocation_id`](crate::with_invocation_id)), sent in
+//!    `X-Request-ID` (configurable) on every attempt, recorded in the
+//!    `mindz.request` span ([`crate::telemetry`]) and in every error;
 //! 3. **attempts**: as many as the [`RetryPolicy`](crate::RetryPolicy)
 //!    allows, with the waits it asks for and the retry budget it draws from
 //!    ([`crate::retry`] decides, this module acts);
@@ -50,6 +53,11 @@ use crate::state::{CallSettings, ERROR_BODY_CAP};
 use crate::telemetry::RequestTrace;
 use crate::wire::{TransportKind, read_capped};
 use crate::{Client, ResponseValue};
+
+tokio::task_local! {
+    /// The invocation id set by [`crate::with_invocation_id`].
+    pub(crate) static INVOCATION: uuid::Uuid;
+}
 
 /// The most redirects one attempt follows.
 pub(crate) const MAX_REDIRECTS: u32 = 5;
@@ -122,8 +130,21 @@ async fn run<T>(
     finish: impl FnOnce(Answer) -> Result<ResponseValue<T>>,
 ) -> Result<ResponseValue<T>> {
     let operation = Operation::find(operation_id);
-    let context = Context { operation };
+    let invocation = INVOCATION
+        .try_with(|id| *id)
+        .unwrap_or_else(|_| uuid::Uuid::new_v4());
+    let context = Context {
+        operation,
+        invocation: Some(invocation),
+    };
     let settings = &*client.inner.calls;
+    let mut id_text = uuid::Uuid::encode_buffer();
+    let id_text = invocation.hyphenated().encode_lower(&mut id_text);
+    if let Ok(value) = reqwest::header::HeaderValue::from_str(id_text) {
+        request
+            .headers_mut()
+            .insert(settings.request_id_header.clone(), value);
+    }
     let needs_auth = operation.is_none_or(|op| op.auth);
     let provider = match &client.inner.auth {
         Some(provider) if needs_auth && crate::wire::same_origin(&settings.base, request.url()) => {
@@ -138,6 +159,7 @@ async fn run<T>(
         operation_id,
         operation.map_or("", |op| op.method),
         operation.map_or("", |op| op.path),
+        id_text,
     );
     let progress = Progress::default();
     let call = Call {
@@ -447,7 +469,10 @@ impl Call<'_> {
                 reading_body,
                 context,
             ))),
-            Outcome::Auth(error) => Err(Error::Auth(error)),
+            Outcome::Auth(error) => Err(Error::Auth(match context.invocation {
+                Some(id) => error.for_invocation(id),
+                None => error,
+            })),
             Outcome::TooLarge(limit) => Err(Error::BodyTooLarge(BodyTooLarge::new(limit, context))),
             Outcome::Redirect {
                 status,

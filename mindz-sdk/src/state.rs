@@ -37,7 +37,12 @@ pub(crate) struct CallSettings {
     pub(crate) deadline: Option<Duration>,
     /// The largest success body read.
     pub(crate) max_body: usize,
+    /// The header that carries each call's invocation id.
+    pub(crate) request_id_header: reqwest::header::HeaderName,
 }
+
+/// Default for [`ClientBuilder::request_id_header`](crate::ClientBuilder::request_id_header).
+pub const DEFAULT_REQUEST_ID_HEADER: &str = "x-request-id";
 
 impl CallSettings {
     pub(crate) fn new(
@@ -46,9 +51,11 @@ impl CallSettings {
         attempt_timeout: Option<Duration>,
         deadline: Option<Duration>,
         max_body: usize,
+        request_id_header: reqwest::header::HeaderName,
     ) -> Self {
         Self {
             base,
+            request_id_header,
             jitter: Jitter::new(policy.jitter_seed_value()),
             budget: Bucket::new(policy.get_budget().copied()),
             policy,
@@ -85,6 +92,7 @@ impl fmt::Debug for ClientState {
             .field("attempt_timeout", &calls.attempt_timeout)
             .field("deadline", &calls.deadline)
             .field("max_body", &calls.max_body)
+            .field("request_id_header", &calls.request_id_header.as_str())
             .finish()
     }
 }

@@ -9,6 +9,7 @@
 //! | `operation_id` | the operation's id, e.g. `user_get` |
 //! | `method` | the HTTP method |
 //! | `path` | the path *template*, e.g. `/v2/users/{user_id}/` (never the concrete URL, never the query) |
+//! | `invocation_id` | the UUID the call sent in `X-Request-ID`, the same on every attempt |
 //! | `attempt` | the number of attempts made so far (1 when no retry was needed) |
 //! | `status` | the final HTTP status, when a response arrived |
 //! | `error` | the error's kind when the call failed without an HTTP answer: `timeout`, `connect`, `request`, `body`, `auth`, `decode`, … |
@@ -41,12 +42,14 @@ impl RequestTrace {
         operation_id: &'static str,
         method: &'static str,
         path: &'static str,
+        invocation_id: &str,
     ) -> Self {
         let span = tracing::info_span!(
             "mindz.request",
             operation_id,
             method,
             path,
+            invocation_id,
             attempt = Empty,
             status = Empty,
             error = Empty,

@@ -257,10 +257,15 @@ async fn invalid_client_from_a_normal_call() {
 
     assert_eq!(err.status(), None, "no HTTP answer is made up");
     assert!(err.is_auth() && !err.is_retryable());
+    let id = err
+        .invocation_id()
+        .expect("every call has an invocation id");
     assert_eq!(
         err.to_string(),
-        "no access token: token request failed with OAuth2 error invalid_client (HTTP 401): \
-         Client authentication failed."
+        format!(
+            "no access token: token request failed with OAuth2 error invalid_client (HTTP 401): \
+             Client authentication failed. [invocation {id}]"
+        )
     );
     assert!(!err.to_string().contains("wrong-key-SECRET-123"));
     assert!(!format!("{err:?}").contains("wrong-key-SECRET-123"));

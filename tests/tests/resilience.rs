@@ -403,9 +403,12 @@ async fn not_found_is_an_api_error_with_detail_status_and_request_id() {
     assert_eq!(err.request_id(), Some("req-7f3a"));
     assert_eq!(err.operation().map(|op| op.id), Some("user_get"));
     assert!(!err.is_retryable() && !err.is_auth() && !err.is_transport());
+    let id = err.invocation_id().expect("invocation id");
     assert_eq!(
         err.to_string(),
-        "404 Not Found from GET /v2/users/{user_id}/ (user_get): Not found. (request id req-7f3a)"
+        format!(
+            "404 Not Found: Not found. [user_get GET /v2/users/{{user_id}}/; invocation {id}; request id req-7f3a]"
+        )
     );
     let debug = format!("{err:?}");
     assert!(!debug.contains(TOKEN), "{debug}");
@@ -452,20 +455,34 @@ async fn non_json_error_bodies_keep_status_and_text() {
     assert_eq!(err.detail(), None);
     assert_eq!(err.request_id(), Some("edge-1"));
     assert!(err.is_retryable());
+    let id = err.invocation_id().expect("invocation id");
     assert_eq!(
         err.to_string(),
         format!(
-            "502 Bad Gateway from GET /v2/users/{{user_id}}/ (user_get): text/html body of {} bytes (request id edge-1)",
+            "502 Bad Gateway: text/html body of {} bytes [user_get GET /v2/users/{{user_id}}/; invocation {id}; request id edge-1]",
             HTML.len()
         )
     );
+    // The three attempts carried the same X-Request-ID: the invocation id.
+    let sent: Vec<String> = server
+        .seen()
+        .iter()
+        .filter_map(|seen| {
+            seen.headers
+                .iter()
+                .find(|(k, _)| k == "x-request-id")
+                .map(|(_, v)| v.clone())
+        })
+        .collect();
+    assert_eq!(sent, vec![id.to_string(); 3]);
 
     let err = client.user_get().user_id(2).send().await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.detail(), None);
+    let id = err.invocation_id().expect("invocation id");
     assert_eq!(
         err.to_string(),
-        "404 Not Found from GET /v2/users/{user_id}/ (user_get)"
+        format!("404 Not Found [user_get GET /v2/users/{{user_id}}/; invocation {id}]")
     );
 }
 
@@ -484,9 +501,12 @@ async fn validation_errors_give_field_messages() {
     let fields = err.field_errors();
     assert_eq!(fields["email"], ["Enter a valid email address."]);
     assert_eq!(fields["non_field_errors"], ["Duplicate."]);
+    let id = err.invocation_id().expect("invocation id");
     assert_eq!(
         err.to_string(),
-        "400 Bad Request from POST /v2/users/ (user_create): invalid email, non_field_errors"
+        format!(
+            "400 Bad Request: invalid email, non_field_errors [user_create POST /v2/users/; invocation {id}]"
+        )
     );
 }
 

@@ -29,7 +29,11 @@ use crate::wire::one_line;
 /// # }
 /// ```
 #[derive(Clone)]
-pub struct AuthError(Arc<Failure>);
+pub struct AuthError {
+    failure: Arc<Failure>,
+    /// The call that met the failure (each caller's own).
+    invocation: Option<uuid::Uuid>,
+}
 
 #[derive(Debug)]
 pub(crate) enum Failure {
@@ -60,7 +64,22 @@ pub(crate) enum Failure {
 
 impl AuthError {
     pub(crate) fn new(failure: Failure) -> Self {
-        AuthError(Arc::new(failure))
+        AuthError {
+            failure: Arc::new(failure),
+            invocation: None,
+        }
+    }
+
+    /// The same failure, for the call with invocation id `id`.
+    pub(crate) fn for_invocation(mut self, id: uuid::Uuid) -> Self {
+        self.invocation = Some(id);
+        self
+    }
+
+    /// The invocation id of the call that met this failure, when it came
+    /// from a call (not from [`Client::authenticate`](crate::Client::authenticate)).
+    pub fn invocation_id(&self) -> Option<uuid::Uuid> {
+        self.invocation
     }
 
     /// A failure of a custom [`TokenProvider`](crate::TokenProvider).
@@ -135,7 +154,7 @@ impl AuthError {
     /// `invalid_token_response`, `missing_credentials` or
     /// `token_provider_error`.
     pub fn code(&self) -> &str {
-        match &*self.0 {
+        match &*self.failure {
             Failure::OAuth2 { code, .. } => code,
             Failure::Transport { .. } => "token_endpoint_unreachable",
             Failure::InvalidResponse { .. } => "invalid_token_response",
@@ -147,7 +166,7 @@ impl AuthError {
     /// The OAuth2 `error_description`, or the SDK's reason for the other
     /// failures.
     pub fn description(&self) -> Option<&str> {
-        match &*self.0 {
+        match &*self.failure {
             Failure::OAuth2 { description, .. } => description.as_deref(),
             Failure::Transport { message, .. } => Some(message),
             Failure::InvalidResponse { reason, .. } => Some(reason),
@@ -158,7 +177,7 @@ impl AuthError {
 
     /// HTTP status of the token endpoint's answer, when there was one.
     pub fn status(&self) -> Option<u16> {
-        match &*self.0 {
+        match &*self.failure {
             Failure::OAuth2 { status, .. } | Failure::InvalidResponse { status, .. } => *status,
             _ => None,
         }
@@ -166,14 +185,14 @@ impl AuthError {
 
     /// Whether the token endpoint answered with an OAuth2 error.
     pub fn is_oauth2(&self) -> bool {
-        matches!(&*self.0, Failure::OAuth2 { .. })
+        matches!(&*self.failure, Failure::OAuth2 { .. })
     }
 
     /// Whether the credentials themselves are the problem (OAuth2
     /// `invalid_client`, `unauthorized_client`, `invalid_grant`, or none
     /// configured): retrying will not help.
     pub fn is_credentials_rejected(&self) -> bool {
-        match &*self.0 {
+        match &*self.failure {
             Failure::OAuth2 { code, .. } => matches!(
                 code.as_str(),
                 "invalid_client" | "unauthorized_client" | "invalid_grant"
@@ -187,7 +206,7 @@ impl AuthError {
     /// endpoint, a `5xx`, or the OAuth2 codes `server_error` and
     /// `temporarily_unavailable`.
     pub fn is_transient(&self) -> bool {
-        match &*self.0 {
+        match &*self.failure {
             Failure::Transport { .. } => true,
             Failure::OAuth2 { status, code, .. } => {
                 status.is_some_and(|s| s >= 500)
@@ -201,17 +220,17 @@ impl AuthError {
     /// Whether the token endpoint gave no answer (code
     /// `token_endpoint_unreachable`).
     pub fn is_transport(&self) -> bool {
-        matches!(&*self.0, Failure::Transport { .. })
+        matches!(&*self.failure, Failure::Transport { .. })
     }
 
     /// Whether the token endpoint gave no answer in time.
     pub fn is_timeout(&self) -> bool {
-        matches!(&*self.0, Failure::Transport { timeout: true, .. })
+        matches!(&*self.failure, Failure::Transport { timeout: true, .. })
     }
 
     /// Whether `self` and `other` are clones of one failure.
     pub fn same_failure(&self, other: &AuthError) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.failure, &other.failure)
     }
 }
 
@@ -227,7 +246,7 @@ impl fmt::Debug for AuthError {
 
 impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &*self.0 {
+        match &*self.failure {
             Failure::OAuth2 {
                 status,
                 code,
@@ -262,7 +281,7 @@ impl fmt::Display for AuthError {
 
 impl StdError for AuthError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        match &*self.0 {
+        match &*self.failure {
             Failure::Transport {
                 source: Some(source),
                 ..
