@@ -134,13 +134,12 @@ fn json_types(drf: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// The property's schema, looking through `$ref` and single-member `allOf`.
+/// The property's schema, looking through `$ref` and single-member `allOf`
+/// (the schema's way to put a description or `nullable` beside an enum).
 fn look_through<'a>(spec: &'a Spec, schema: &'a Value) -> &'a Value {
     let schema = deref(&spec.doc, schema);
     match schema.get("allOf").and_then(Value::as_array) {
-        Some(members) if members.len() == 1 && schema.get("type").is_none() => {
-            deref(&spec.doc, &members[0])
-        }
+        Some(members) if members.len() == 1 => deref(&spec.doc, &members[0]),
         _ => schema,
     }
 }
