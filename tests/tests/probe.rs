@@ -614,3 +614,53 @@ async fn retry_after_is_honoured_and_answers_are_capped() {
     );
     assert_eq!(before.lines().count(), after.lines().count());
 }
+
+/// Read-only by construction: in the probe's sources, the only requests are
+/// built from `ReadMethod` (GET, OPTIONS) in `http.rs`, and the only other
+/// method is the token request's POST in `auth.rs`.
+#[test]
+fn the_probe_can_only_build_read_requests() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/probe");
+    let mut builders = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for needle in [
+            ".request(",
+            ".post(",
+            ".put(",
+            ".patch(",
+            ".delete(",
+            ".head(",
+            ".get(&url",
+            "Method::POST",
+            "Method::PUT",
+            "Method::PATCH",
+            "Method::DELETE",
+            "Method::from",
+            "Method::HEAD",
+            "Method::GET",
+            "Method::OPTIONS",
+        ] {
+            for _ in text.matches(needle) {
+                builders.push(format!("{file}: {needle}"));
+            }
+        }
+    }
+    builders.sort();
+    assert_eq!(
+        builders,
+        [
+            "auth.rs: .post(",
+            "http.rs: .request(",
+            "http.rs: Method::GET",
+            "http.rs: Method::OPTIONS",
+        ]
+    );
+    let auth = std::fs::read_to_string(dir.join("auth.rs")).unwrap();
+    assert!(
+        auth.contains(".post(token_url.as_str())"),
+        "the POST goes to the token URL only"
+    );
+}

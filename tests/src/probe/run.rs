@@ -343,6 +343,67 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn user_get() -> (Spec, Validators) {
+        let spec = Spec::from_yaml(
+            r##"
+openapi: 3.0.3
+paths:
+  /v2/users/{user_id}/:
+    get:
+      operationId: user_get
+      tags: [user]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {id: {type: integer}}}}}}
+"##,
+        )
+        .unwrap();
+        let validators = Validators::new(&spec.doc, "s.yaml");
+        (spec, validators)
+    }
+
+    fn judge(status: u16, body: Body) -> Outcome {
+        let (spec, mut validators) = user_get();
+        let answer = Answer {
+            status,
+            allow: None,
+            body,
+        };
+        judge_read(&spec.operations[0], &answer, &mut validators)
+    }
+
+    #[test]
+    fn statuses_of_read_answers() {
+        let html = || Body::Other("text/html".into());
+        assert_eq!(
+            judge(200, Body::Json(json!({"id": 1}))).status,
+            Status::Confirmed
+        );
+        let drift = judge(200, Body::Json(json!({"id": 1, "extra": 2})));
+        assert_eq!(drift.status, Status::Drift);
+        assert_eq!(
+            drift.findings[0].schema_pointer.as_deref(),
+            Some(
+                "s.yaml#/paths/~1v2~1users~1{user_id}~1/get/responses/200/content/application~1json/schema"
+            )
+        );
+        assert_eq!(judge(404, html()).status, Status::Absent);
+        let missing_record = judge(404, Body::Json(json!({"detail": "Not found."})));
+        assert_eq!(missing_record.status, Status::Confirmed);
+        assert!(missing_record.basis.starts_with("JSON 404"));
+        let forbidden = judge(403, Body::Json(json!({"detail": "x"})));
+        assert_eq!(forbidden.status, Status::Forbidden);
+        assert!(
+            forbidden.basis.contains("view permission on `user`"),
+            "{}",
+            forbidden.basis
+        );
+        assert_eq!(judge(405, Body::Empty).status, Status::Absent);
+        assert_eq!(judge(200, html()).status, Status::Drift);
+        assert_eq!(judge(200, Body::TooLarge).status, Status::Error);
+        assert_eq!(judge(302, Body::Empty).status, Status::Error);
+        assert_eq!(judge(500, html()).status, Status::Error);
+    }
+
     #[test]
     fn fills_ids_from_parent_lists() {
         let mut lists = HashMap::new();

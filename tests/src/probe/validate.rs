@@ -113,7 +113,7 @@ impl Validators {
                 "$schema".into(),
                 json!("https://json-schema.org/draft/2020-12/schema"),
             );
-            schema.insert("$ref".into(), json!(format!("#{pointer}")));
+            schema.insert("$ref".into(), json!(format!("#{}", fragment(pointer))));
             for key in ["components", "paths"] {
                 if let Some(v) = self.root.get(key) {
                     schema.insert(key.into(), v.clone());
@@ -138,6 +138,44 @@ impl Validators {
         }
         Ok(dedupe(out))
     }
+}
+
+/// A JSON pointer as a URI fragment (RFC 6901 §6): `{user_id}` in a path
+/// template must be percent-encoded.
+fn fragment(pointer: &str) -> String {
+    let mut out = String::new();
+    for c in pointer.chars() {
+        match c {
+            'A'..='Z'
+            | 'a'..='z'
+            | '0'..='9'
+            | '/'
+            | '~'
+            | '-'
+            | '.'
+            | '_'
+            | '!'
+            | '$'
+            | '&'
+            | '\''
+            | '('
+            | ')'
+            | '*'
+            | '+'
+            | ','
+            | ';'
+            | '='
+            | ':'
+            | '@' => out.push(c),
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Rewrites one OpenAPI schema object (and those inside it) in place.
