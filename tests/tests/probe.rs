@@ -664,3 +664,63 @@ fn the_probe_can_only_build_read_requests() {
         "the POST goes to the token URL only"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_401_that_a_new_token_cures_does_not_stop_the_probe() {
+    use wiremock::matchers::{header, method, path};
+    let server = MockServer::start().await;
+    let token = |t: &str| {
+        ResponseTemplate::new(200).set_body_json(json!({"access_token": t, "expires_in": 3600}))
+    };
+    Mock::given(method("POST"))
+        .and(path("/o/token/"))
+        .respond_with(token("tok-old"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/o/token/"))
+        .respond_with(token("tok-new"))
+        .mount(&server)
+        .await;
+    Mock::given(header("authorization", "Bearer tok-old"))
+        .respond_with(ResponseTemplate::new(401))
+        .mount(&server)
+        .await;
+    Mock::given(header("authorization", "Bearer tok-new"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let dir = temp("refresh");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_probe"))
+        .args(["--rate", "100", "--no-document", "--schema"])
+        .arg(tiny_schema(&dir))
+        .env_remove("MINDZ_EAD_ID")
+        .env_remove("MINDZ_ACCESS_TOKEN")
+        .env_remove("MINDZ_TOKEN_URL")
+        .env("MINDZ_BASE_URL", server.uri())
+        .env("MINDZ_APP_ID", "app")
+        .env("MINDZ_API_KEY", "key")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("2 confirmed"), "{stdout}");
+    let methods: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            "POST /o/token/",
+            "GET /v2/users/",
+            "POST /o/token/",
+            "GET /v2/users/",
+            "GET /v2/teams/"
+        ]
+    );
+}
