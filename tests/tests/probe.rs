@@ -724,3 +724,26 @@ async fn a_401_that_a_new_token_cures_does_not_stop_the_probe() {
         ]
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_school_that_keeps_answering_429_stops_the_probe() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0"))
+        .mount(&server)
+        .await;
+    let dir = temp("429");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_probe"))
+        .args(["--rate", "100", "--schema"])
+        .arg(tiny_schema(&dir))
+        .args(["--base-url", &server.uri(), "--token", "tok-0"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("answered 429 4 times in a row (at GET /v2/users/)"),
+        "{stderr}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+}

@@ -58,8 +58,9 @@ pub struct Answer {
 /// Why a request got no usable answer.
 #[derive(Debug)]
 pub enum Failure {
-    /// 401 even with a fresh token: the probe stops.
-    Unauthorized(String),
+    /// The probe must stop: a 401 even with a fresh token, no token at all,
+    /// or a school that keeps answering 429/503.
+    Stop(String),
     /// Anything else, one line without values.
     Other(String),
 }
@@ -115,11 +116,12 @@ impl ReadOnlyClient {
     }
 
     /// Sends `method` to `path` (already filled in, starting with `/`) under
-    /// the base URL, with a bearer token unless `public`.
+    /// the base URL, with a bearer token unless `public`. Messages never
+    /// contain the path: its ids come from answers.
     ///
     /// # Errors
     ///
-    /// [`Failure::Unauthorized`] on a 401 that a new token does not cure.
+    /// [`Failure::Stop`] on a 401 that a new token does not cure.
     pub async fn send(
         &self,
         method: ReadMethod,
@@ -134,7 +136,7 @@ impl ReadOnlyClient {
                 self.tokens
                     .get(&self.http, &self.limiter)
                     .await
-                    .map_err(Failure::Unauthorized)?,
+                    .map_err(Failure::Stop)?,
             );
         }
         let mut refreshed = false;
@@ -174,19 +176,24 @@ impl ReadOnlyClient {
                         continue;
                     }
                     Ok(None) => {}
-                    Err(e) => return Err(Failure::Unauthorized(e)),
+                    Err(e) => return Err(Failure::Stop(e)),
                 }
             }
             if status == 401 {
-                return Err(Failure::Unauthorized(format!(
-                    "{} {path} answered 401 and a new token did not help",
-                    method.to_reqwest()
+                return Err(Failure::Stop(
+                    "answered 401, and a new token did not help".to_string(),
+                ));
+            }
+            if status == 429 && attempt > MAX_RETRIES {
+                return Err(Failure::Stop(format!(
+                    "answered 429 {} times in a row",
+                    MAX_RETRIES + 1
                 )));
             }
             if (status == 429 || status == 503) && attempt <= MAX_RETRIES {
                 let wait = retry_after(response.headers()).unwrap_or(Duration::from_secs(2));
                 if wait > RETRY_AFTER_CAP {
-                    return Err(Failure::Other(format!(
+                    return Err(Failure::Stop(format!(
                         "answered {status} with Retry-After over {}s",
                         RETRY_AFTER_CAP.as_secs()
                     )));

@@ -138,8 +138,8 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
                         vec![]
                     };
                     match client.send(ReadMethod::Get, &path, &query, op.public).await {
-                        Err(Failure::Unauthorized(why)) => {
-                            stopped = Some(format!("401 on {} {}", op.method, op.path));
+                        Err(Failure::Stop(why)) => {
+                            stopped = Some(format!("{why} (at {} {})", op.method, op.path));
                             outcome(Status::Error, why, vec![])
                         }
                         Err(Failure::Other(why)) => outcome(Status::Error, why, vec![]),
@@ -182,8 +182,8 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
                         }
                     };
                     match answer {
-                        Err(Failure::Unauthorized(why)) => {
-                            stopped = Some(format!("401 on OPTIONS {}", op.path));
+                        Err(Failure::Stop(why)) => {
+                            stopped = Some(format!("{why} (at OPTIONS {})", op.path));
                             outcome(Status::Error, why, vec![])
                         }
                         Err(Failure::Other(why)) => outcome(Status::Error, why, vec![]),
@@ -232,7 +232,10 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
                     }
                     break;
                 }
-                Err(Failure::Unauthorized(_)) => break,
+                Err(Failure::Stop(why)) => {
+                    stopped = Some(format!("{why} (at GET {path})"));
+                    break;
+                }
                 _ => {}
             }
         }
