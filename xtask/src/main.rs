@@ -5,7 +5,8 @@
 //! - `lint`: run the schema lint alone;
 //! - `conformance`: drive every operation through the SDK against Prism (static and dynamic mocks);
 //! - `spec-lint`: lint the schema with Redocly CLI;
-//! - `bench`: the SDK's performance figures (see `bench.rs`).
+//! - `bench`: the SDK's performance figures (see `bench.rs`);
+//! - `probe`: the read-only probe of a live school, or of Prism with `--prism` (see `probe.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,8 +16,9 @@ use mindz_codegen::{generate, lint, load};
 
 mod bench;
 mod conformance;
+mod probe;
 
-const USAGE: &str = "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench>";
+const USAGE: &str = "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|probe>";
 const SCHEMA: &str = "schema/mindz.yaml";
 const GENERATED: &str = "mindz-sdk/src/generated.rs";
 
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Some("conformance") => conformance::run(&root),
         Some("spec-lint") => conformance::spec_lint(&root),
         Some("bench") => bench::run(&root),
+        Some("probe") => probe::run(&root),
         Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
         None => Err(USAGE.to_string()),
     };

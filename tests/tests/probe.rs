@@ -1,0 +1,749 @@
+//! The read-only probe (`src/bin/probe.rs`) run as a process against a
+//! local stand-in for a school, built from `schema/mindz.yaml`: every GET
+//! answers a record that conforms, every OPTIONS answers what Django REST
+//! framework would, and `/v2/doc/?format=openapi` serves the schema. Each
+//! test changes the school in one way and checks what the probe reports,
+//! and what it sent.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value, json};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::any};
+
+const SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/mindz.yaml");
+
+fn schema() -> Value {
+    serde_yaml::from_str(&std::fs::read_to_string(SCHEMA).unwrap()).unwrap()
+}
+
+fn deref<'a>(doc: &'a Value, mut v: &'a Value) -> &'a Value {
+    while let Some(r) = v.get("$ref").and_then(Value::as_str) {
+        v = doc.pointer(&r[1..]).unwrap();
+    }
+    v
+}
+
+/// A conforming instance of `schema`: every property, no nulls.
+fn example(doc: &Value, schema: &Value) -> Value {
+    let s = deref(doc, schema);
+    if let Some([only]) = s.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+        return example(doc, only);
+    }
+    if let Some(values) = s.get("enum").and_then(Value::as_array) {
+        return values
+            .iter()
+            .find(|v| !v.is_null())
+            .cloned()
+            .unwrap_or(Value::Null);
+    }
+    let format = s.get("format").and_then(Value::as_str).unwrap_or("");
+    match s.get("type").and_then(Value::as_str) {
+        Some("array") => json!([example(doc, &s["items"])]),
+        Some("integer") => json!(1),
+        Some("number") => json!(1.5),
+        Some("boolean") => json!(true),
+        Some("string") => json!(match format {
+            "date-time" => "2024-05-01T12:00:00Z",
+            "date" => "2024-05-01",
+            "email" => "ana@example.com",
+            "uri" => "https://example.com/a",
+            _ => "text",
+        }),
+        _ => {
+            let mut out = Map::new();
+            for (name, prop) in s
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                if deref(doc, prop).get("writeOnly").and_then(Value::as_bool) != Some(true) {
+                    out.insert(name.clone(), example(doc, prop));
+                }
+            }
+            Value::Object(out)
+        }
+    }
+}
+
+/// What DRF's SimpleMetadata says of the fields of a request body.
+fn drf_fields(doc: &Value, body: &Value) -> Value {
+    let s = deref(doc, body);
+    let required: Vec<&str> = s["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut out = Map::new();
+    for (name, prop) in s["properties"].as_object().into_iter().flatten() {
+        let mut p = deref(doc, prop);
+        if let Some([only]) = p.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+            p = deref(doc, only);
+        }
+        let read_only = p.get("readOnly").and_then(Value::as_bool) == Some(true)
+            || prop.get("readOnly").and_then(Value::as_bool) == Some(true);
+        let kind = if p.get("enum").is_some() {
+            "choice"
+        } else {
+            match (
+                p.get("type").and_then(Value::as_str),
+                p.get("format").and_then(Value::as_str),
+            ) {
+                (Some("integer"), _) => "integer",
+                (Some("number"), _) => "float",
+                (Some("boolean"), _) => "boolean",
+                (Some("array"), _) => "list",
+                (Some("object"), _) => "nested object",
+                (Some("string"), Some("date-time")) => "datetime",
+                (Some("string"), Some("date")) => "date",
+                (Some("string"), Some("email")) => "email",
+                (Some("string"), Some("uri")) => "url",
+                (Some("string"), _) => "string",
+                _ => "field",
+            }
+        };
+        let mut field = json!({"type": kind, "required": required.contains(&name.as_str()), "read_only": read_only, "label": "Label"});
+        if let Some(max) = p.get("maxLength") {
+            field["max_length"] = max.clone();
+        }
+        if let Some(values) = p.get("enum").and_then(Value::as_array) {
+            field["choices"] = values
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(|v| json!({"value": v, "display_name": "Shown"}))
+                .collect();
+        }
+        out.insert(name.clone(), field);
+    }
+    Value::Object(out)
+}
+
+/// One request as the school saw it.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    path: String,
+    at: Instant,
+    authorization: Option<String>,
+}
+
+type Drift = Box<dyn Fn(&str, &str, &mut Value) -> Option<ResponseTemplate> + Send + Sync>;
+
+/// The stand-in school.
+struct School {
+    doc: Value,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    /// (method, path template, answer) -> a replacement answer.
+    drift: Drift,
+    /// The served API document.
+    api_document: Value,
+}
+
+fn matches(template: &str, path: &str) -> bool {
+    let t: Vec<&str> = template.split('/').collect();
+    let p: Vec<&str> = path.split('/').collect();
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| t == p || (t.starts_with('{') && !p.is_empty()))
+}
+
+fn html_404() -> ResponseTemplate {
+    ResponseTemplate::new(404).set_body_raw("<h1>Not Found</h1>", "text/html")
+}
+
+impl Respond for School {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let method = request.method.as_str().to_string();
+        let path = request.url.path().to_string();
+        self.seen.lock().unwrap().push(Seen {
+            method: method.clone(),
+            path: path.clone(),
+            at: Instant::now(),
+            authorization: request
+                .headers
+                .get("authorization")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+        });
+        if method == "POST" && path == "/o/token/" {
+            return ResponseTemplate::new(200).set_body_json(
+                json!({"access_token": "tok-1", "token_type": "Bearer", "expires_in": 3600}),
+            );
+        }
+        if method == "GET" && path == "/v2/doc/" && request.url.query() == Some("format=openapi") {
+            return ResponseTemplate::new(200).set_body_json(self.api_document.clone());
+        }
+        let paths = self.doc["paths"].as_object().unwrap();
+        let Some((template, item)) = paths.iter().find(|(t, _)| matches(t, &path)) else {
+            return html_404();
+        };
+        let answer = match method.as_str() {
+            "GET" => {
+                let Some(op) = item.get("get") else {
+                    return ResponseTemplate::new(405)
+                        .set_body_json(json!({"detail": "Method \"GET\" not allowed."}));
+                };
+                let ok = &op["responses"]["200"];
+                let schema = &deref(&self.doc, ok)["content"]["application/json"]["schema"];
+                example(&self.doc, schema)
+            }
+            "OPTIONS" => {
+                let methods: Vec<String> = item
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .map(|m| m.to_uppercase())
+                    .chain(["OPTIONS".to_string()])
+                    .collect();
+                let mut actions = Map::new();
+                for m in ["post", "put"] {
+                    if let Some(op) = item.get(m) {
+                        let body = &deref(&self.doc, &op["requestBody"])["content"]["application/json"]
+                            ["schema"];
+                        actions.insert(m.to_uppercase(), drf_fields(&self.doc, body));
+                    }
+                }
+                let mut body = json!({"name": "View", "description": "", "renders": ["application/json"], "parses": ["application/json"]});
+                if !actions.is_empty() {
+                    body["actions"] = Value::Object(actions);
+                }
+                let mut answer = body;
+                if let Some(replaced) = (self.drift)(&method, template, &mut answer) {
+                    return replaced;
+                }
+                return ResponseTemplate::new(200)
+                    .insert_header("allow", methods.join(", ").as_str())
+                    .set_body_json(answer);
+            }
+            _ => return ResponseTemplate::new(405).set_body_json(json!({"detail": "not allowed"})),
+        };
+        let mut answer = answer;
+        if let Some(replaced) = (self.drift)(&method, template, &mut answer) {
+            return replaced;
+        }
+        ResponseTemplate::new(200).set_body_json(answer)
+    }
+}
+
+struct Run {
+    status: std::process::ExitStatus,
+    stdout: String,
+    report: Value,
+    seen: Vec<Seen>,
+    elapsed: Duration,
+}
+
+async fn start(drift: Drift, api_document: Value) -> (MockServer, Arc<Mutex<Vec<Seen>>>) {
+    let server = MockServer::start().await;
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let school = School {
+        doc: schema(),
+        seen: seen.clone(),
+        drift,
+        api_document,
+    };
+    Mock::given(any()).respond_with(school).mount(&server).await;
+    (server, seen)
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mindz-probe-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn probe(
+    server: &MockServer,
+    seen: &Arc<Mutex<Vec<Seen>>>,
+    args: &[&str],
+    env: &[(&str, &str)],
+    name: &str,
+) -> Run {
+    let json = temp(name).join("report.json");
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_probe"));
+    command
+        .args(["--schema", SCHEMA, "--json"])
+        .arg(&json)
+        .args(args)
+        .env_remove("MINDZ_EAD_ID")
+        .env_remove("MINDZ_APP_ID")
+        .env_remove("MINDZ_API_KEY")
+        .env_remove("MINDZ_ACCESS_TOKEN")
+        .env_remove("MINDZ_TOKEN_URL")
+        .env("MINDZ_BASE_URL", server.uri());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let started = Instant::now();
+    let output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .unwrap()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let report = std::fs::read_to_string(&json)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null);
+    Run {
+        status: output.status,
+        stdout,
+        report,
+        seen: seen.lock().unwrap().clone(),
+        elapsed,
+    }
+}
+
+fn no_drift() -> Drift {
+    Box::new(|_, _, _| None)
+}
+
+/// (operation id, status) of every operation whose status is not `confirmed`.
+fn not_confirmed(report: &Value) -> Vec<(String, String)> {
+    report["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["status"] != "confirmed")
+        .map(|o| {
+            (
+                o["operation_id"].as_str().unwrap().to_string(),
+                o["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn findings(report: &Value) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for op in report["operations"].as_array().unwrap() {
+        for f in op["findings"].as_array().unwrap() {
+            out.push((
+                op["operation_id"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+                f["pointer"].as_str().unwrap().to_string(),
+                f["schema_pointer"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    for f in report["document"]["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        out.push((
+            "(school document)".to_string(),
+            f["kind"].as_str().unwrap().to_string(),
+            f["pointer"].as_str().unwrap().to_string(),
+            f["schema_pointer"].as_str().unwrap_or("").to_string(),
+        ));
+    }
+    out.sort();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_school_that_matches_the_schema_confirms_every_operation() {
+    let (server, seen) = start(no_drift(), schema()).await;
+    let run = probe(
+        &server,
+        &seen,
+        &["--rate", "100", "--strict"],
+        &[("MINDZ_ACCESS_TOKEN", "tok-0")],
+        "clean",
+    )
+    .await;
+    assert!(run.status.success(), "{}", run.stdout);
+    assert_eq!(not_confirmed(&run.report), vec![], "{}", run.stdout);
+    assert_eq!(findings(&run.report), vec![]);
+    assert_eq!(run.report["document"]["source"], "/v2/doc/?format=openapi");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_drift_is_reported_with_its_pointers_and_nothing_else() {
+    let drift: Drift = Box::new(|method, template, answer| {
+        match (method, template) {
+            // A route removed.
+            ("GET", "/public/v1/stats/") => return Some(html_404()),
+            // A field added, and a non-nullable null.
+            ("GET", "/v2/users/{user_id}/") => {
+                answer["nickname"] = json!("SECRET-NICKNAME");
+                answer["first_name"] = Value::Null;
+            }
+            // A field of the wrong type.
+            ("GET", "/v2/courses/{course_id}/") => answer["name"] = json!(424242),
+            // An enum value the schema lacks.
+            ("GET", "/v2/mindzpay/accounts/{account_id}/payments/{payment_id}/") => {
+                answer["status"] = json!("SECRET-STATUS")
+            }
+            // OPTIONS whose required fields differ.
+            ("OPTIONS", "/v2/users/") => {
+                answer["actions"]["POST"]["email"]["required"] = json!(false)
+            }
+            _ => {}
+        }
+        None
+    });
+    let mut api_document = schema();
+    api_document["paths"]["/v2/secret-reports/"] =
+        json!({"get": {"operationId": "reports", "responses": {"200": {"description": "ok"}}}});
+    let (server, seen) = start(drift, api_document).await;
+    let run = probe(
+        &server,
+        &seen,
+        &["--rate", "100"],
+        &[("MINDZ_ACCESS_TOKEN", "tok-0")],
+        "drift",
+    )
+    .await;
+    assert!(run.status.success(), "{}", run.stdout);
+    println!("{}", run.stdout);
+    let s = |p: &str| format!("schema/mindz.yaml#/components/schemas/{p}");
+    let o = |a: &str, b: &str, c: &str, d: String| (a.to_string(), b.to_string(), c.to_string(), d);
+    let mut want = vec![
+        o(
+            "course_get",
+            "wrong_type",
+            "/name",
+            s("Course/properties/name"),
+        ),
+        o(
+            "mindzpay_payment_get",
+            "unknown_enum_value",
+            "/status",
+            s("MindzPayPaymentStatus"),
+        ),
+        o(
+            "user_create",
+            "required_mismatch",
+            "/actions/POST/email/required",
+            s("UserCreate/properties/email"),
+        ),
+        o(
+            "user_get",
+            "null_not_allowed",
+            "/first_name",
+            s("User/properties/first_name"),
+        ),
+        o("user_get", "unknown_field", "/nickname", s("User")),
+        o(
+            "(school document)",
+            "operation_not_in_schema",
+            "/paths/~1v2~1secret-reports~1/get",
+            "schema/mindz.yaml#/paths".to_string(),
+        ),
+    ];
+    want.sort();
+    assert_eq!(findings(&run.report), want);
+    let mut statuses = not_confirmed(&run.report);
+    statuses.retain(|(_, s)| s != "skipped");
+    statuses.sort();
+    let mut want = vec![
+        ("course_get", "drift"),
+        ("mindzpay_payment_get", "drift"),
+        ("public_stats_get", "absent"),
+        ("user_create", "drift"),
+        ("user_get", "drift"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect::<Vec<_>>();
+    want.sort();
+    assert_eq!(statuses, want);
+    let text = format!("{}{}", run.stdout, run.report);
+    assert!(
+        !text.contains("SECRET"),
+        "a value of an answer leaked into the report"
+    );
+    assert!(!text.contains("424242"));
+    assert!(!text.contains("ana@example.com"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_get_and_options_leave_at_the_configured_rate() {
+    let (server, seen) = start(no_drift(), schema()).await;
+    let rate = 25.0;
+    let run = probe(
+        &server,
+        &seen,
+        &["--rate", "25"],
+        &[("MINDZ_APP_ID", "app"), ("MINDZ_API_KEY", "key-SECRET")],
+        "rate",
+    )
+    .await;
+    assert!(run.status.success(), "{}", run.stdout);
+    let methods: BTreeSet<&str> = run
+        .seen
+        .iter()
+        .filter(|s| s.path != "/o/token/")
+        .map(|s| s.method.as_str())
+        .collect();
+    assert_eq!(methods, BTreeSet::from(["GET", "OPTIONS"]));
+    let token_requests: Vec<&Seen> = run.seen.iter().filter(|s| s.path == "/o/token/").collect();
+    assert_eq!(token_requests.len(), 1, "one token request");
+    assert_eq!(token_requests[0].method, "POST");
+    assert!(
+        run.seen
+            .iter()
+            .filter(|s| s.path.starts_with("/v2/"))
+            .all(|s| s.authorization.as_deref() == Some("Bearer tok-1"))
+    );
+    assert!(
+        run.seen
+            .iter()
+            .filter(|s| s.path.starts_with("/public/"))
+            .all(|s| s.authorization.is_none())
+    );
+    // The limiter's spacing itself is checked with a paused clock (limiter.rs);
+    // here, only that the whole run cannot have been faster than the rate.
+    let n = run.seen.len() as f64;
+    let span = run.seen.last().unwrap().at - run.seen[0].at;
+    assert!(
+        span.as_secs_f64() >= (n - 1.0) / rate * 0.9,
+        "{n} requests in {span:?}"
+    );
+    assert!(!run.stdout.contains("key-SECRET") && !run.stdout.contains("tok-1"));
+    println!("{} requests in {:?}", run.seen.len(), run.elapsed);
+}
+
+fn tiny_schema(dir: &Path) -> PathBuf {
+    let path = dir.join("tiny.yaml");
+    std::fs::write(
+        &path,
+        r##"openapi: 3.0.3
+info: {title: t, version: '1'}
+security: [{oauth2: []}]
+paths:
+  /v2/users/:
+    get:
+      operationId: user_list
+      x-mindz-confidence: inferred
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+  /v2/teams/:
+    get:
+      operationId: team_list
+      x-mindz-confidence: inferred
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+"##,
+    )
+    .unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_401_that_a_new_token_does_not_cure_stops_the_probe() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"detail": "bad"})))
+        .mount(&server)
+        .await;
+    let dir = temp("401");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_probe"))
+        .args(["--rate", "100", "--no-document", "--schema"])
+        .arg(tiny_schema(&dir))
+        .args(["--base-url", &server.uri(), "--token", "tok-0"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1, "nothing is sent after the 401");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("skipped   team_list"), "{stdout}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retry_after_is_honoured_and_answers_are_capped() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path("/v2/users/"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(wiremock::matchers::path("/v2/users/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    Mock::given(wiremock::matchers::path("/v2/teams/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"big": "x".repeat(5000)})))
+        .mount(&server)
+        .await;
+    let dir = temp("retry");
+    let schema = tiny_schema(&dir);
+    let before = std::fs::read_to_string(&schema).unwrap();
+    let started = Instant::now();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_probe"))
+        .args([
+            "--rate",
+            "100",
+            "--no-document",
+            "--max-bytes",
+            "1000",
+            "--mark-confirmed",
+            "--schema",
+        ])
+        .arg(&schema)
+        .args(["--base-url", &server.uri(), "--token", "tok-0"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited for Retry-After"
+    );
+    assert!(stdout.contains("confirmed user_list"), "{stdout}");
+    assert!(stdout.contains("error     team_list"), "{stdout}");
+    // --mark-confirmed changed one line: user_list's confidence.
+    let after = std::fs::read_to_string(&schema).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "      x-mindz-confidence: inferred",
+            "      x-mindz-confidence: confirmed"
+        )]
+    );
+    assert_eq!(before.lines().count(), after.lines().count());
+}
+
+/// Read-only by construction: in the probe's sources, the only requests are
+/// built from `ReadMethod` (GET, OPTIONS) in `http.rs`, and the only other
+/// method is the token request's POST in `auth.rs`.
+#[test]
+fn the_probe_can_only_build_read_requests() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/probe");
+    let mut builders = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for needle in [
+            ".request(",
+            ".post(",
+            ".put(",
+            ".patch(",
+            ".delete(",
+            ".head(",
+            ".get(&url",
+            "Method::POST",
+            "Method::PUT",
+            "Method::PATCH",
+            "Method::DELETE",
+            "Method::from",
+            "Method::HEAD",
+            "Method::GET",
+            "Method::OPTIONS",
+        ] {
+            for _ in text.matches(needle) {
+                builders.push(format!("{file}: {needle}"));
+            }
+        }
+    }
+    builders.sort();
+    assert_eq!(
+        builders,
+        [
+            "auth.rs: .post(",
+            "http.rs: .request(",
+            "http.rs: Method::GET",
+            "http.rs: Method::OPTIONS",
+        ]
+    );
+    let auth = std::fs::read_to_string(dir.join("auth.rs")).unwrap();
+    assert!(
+        auth.contains(".post(token_url.as_str())"),
+        "the POST goes to the token URL only"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_401_that_a_new_token_cures_does_not_stop_the_probe() {
+    use wiremock::matchers::{header, method, path};
+    let server = MockServer::start().await;
+    let token = |t: &str| {
+        ResponseTemplate::new(200).set_body_json(json!({"access_token": t, "expires_in": 3600}))
+    };
+    Mock::given(method("POST"))
+        .and(path("/o/token/"))
+        .respond_with(token("tok-old"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/o/token/"))
+        .respond_with(token("tok-new"))
+        .mount(&server)
+        .await;
+    Mock::given(header("authorization", "Bearer tok-old"))
+        .respond_with(ResponseTemplate::new(401))
+        .mount(&server)
+        .await;
+    Mock::given(header("authorization", "Bearer tok-new"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let dir = temp("refresh");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_probe"))
+        .args(["--rate", "100", "--no-document", "--schema"])
+        .arg(tiny_schema(&dir))
+        .env_remove("MINDZ_EAD_ID")
+        .env_remove("MINDZ_ACCESS_TOKEN")
+        .env_remove("MINDZ_TOKEN_URL")
+        .env("MINDZ_BASE_URL", server.uri())
+        .env("MINDZ_APP_ID", "app")
+        .env("MINDZ_API_KEY", "key")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("2 confirmed"), "{stdout}");
+    let methods: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            "POST /o/token/",
+            "GET /v2/users/",
+            "POST /o/token/",
+            "GET /v2/users/",
+            "GET /v2/teams/"
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_school_that_keeps_answering_429_stops_the_probe() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0"))
+        .mount(&server)
+        .await;
+    let dir = temp("429");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_probe"))
+        .args(["--rate", "100", "--schema"])
+        .arg(tiny_schema(&dir))
+        .args(["--base-url", &server.uri(), "--token", "tok-0"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("answered 429 4 times in a row (at GET /v2/users/)"),
+        "{stderr}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+}
