@@ -5,7 +5,9 @@
 //! - `lint`: run the schema lint alone;
 //! - `conformance`: drive every operation through the SDK against Prism (static and dynamic mocks);
 //! - `spec-lint`: lint the schema with Redocly CLI;
-//! - `bench`: the SDK's performance figures (see `bench.rs`).
+//! - `bench`: the SDK's performance figures (see `bench.rs`);
+//! - `changes`: the schema changes since the last release, breaking or not (see `changes.rs`);
+//! - `semver`: cargo-semver-checks on mindz-sdk against the last release (see `semver.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,9 +16,12 @@ use std::time::Instant;
 use mindz_codegen::{generate, lint, load};
 
 mod bench;
+mod changes;
 mod conformance;
+mod semver;
 
-const USAGE: &str = "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench>";
+const USAGE: &str =
+    "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|changes|semver>";
 const SCHEMA: &str = "schema/mindz.yaml";
 const GENERATED: &str = "mindz-sdk/src/generated.rs";
 
@@ -30,6 +35,8 @@ fn main() -> ExitCode {
         Some("conformance") => conformance::run(&root),
         Some("spec-lint") => conformance::spec_lint(&root),
         Some("bench") => bench::run(&root),
+        Some("changes") => changes::run(&root, &args[1..]),
+        Some("semver") => semver::run(&root, &args[1..]),
         Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
         None => Err(USAGE.to_string()),
     };
