@@ -511,3 +511,35 @@ fn the_real_schema_against_itself() {
     let report = compare(&doc, &doc);
     assert!(report.changes.is_empty(), "{report:#?}");
 }
+
+#[test]
+fn the_crate_version_carries_the_api_version() {
+    // `0.2.0+api.2`: SDK 0.2.0 for `info.version: '2'` (see CHANGELOG.md).
+    let manifest = include_str!("../../mindz-sdk/Cargo.toml");
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("mindz-sdk/Cargo.toml has a version line");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/mindz.yaml");
+    let doc = mindz_codegen::load::load_file(std::path::Path::new(path)).expect("the schema loads");
+    let api = doc
+        .pointer("/info/version")
+        .and_then(Value::as_str)
+        .expect("info.version is a string");
+    let (_, metadata) = version.split_once('+').unwrap_or_else(|| {
+        panic!("mindz-sdk's version {version} has no +api.{api} build metadata")
+    });
+    assert_eq!(
+        metadata,
+        format!("api.{api}"),
+        "mindz-sdk/Cargo.toml's version against schema/mindz.yaml's info.version"
+    );
+    let release = version.split('+').next().unwrap_or_default();
+    let changelog = include_str!("../../CHANGELOG.md");
+    assert!(
+        changelog.contains(&format!("## [{release}]"))
+            || changelog.contains(&format!("## [Unreleased] ({version})")),
+        "CHANGELOG.md has no section for {version}"
+    );
+}
