@@ -168,32 +168,37 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .unwrap_or_default();
     let summary = find("Summary").unwrap_or_default();
     let secs = start.elapsed().as_secs_f64();
-    let assumed = release_type
-        .as_deref()
-        .map(|t| format!(", as a {t} release"))
-        .unwrap_or_default();
-    if status.success() {
-        println!(
-            "semver: non-breaking{assumed}: {summary} ({checking}; against {}; {secs:.0} s)",
-            baseline.label
-        );
-        Ok(())
-    } else if summary.starts_with("semver requires") {
-        println!(
-            "semver: breaking{assumed}: {summary} ({checking}; against {}; {secs:.0} s)",
-            baseline.label
-        );
-        Err(if release_type.is_some() {
-            format!(
-                "breaking changes for a {} release",
-                release_type.unwrap_or_default()
+    let context = format!("{checking}; against {}; {secs:.0} s", baseline.label);
+    let breaking = summary.starts_with("semver requires");
+    match (&release_type, status.success()) {
+        (None, true) => {
+            let note = if checking.contains("(major change)") {
+                "; the version bump allows breaking changes (`--release-type minor` lists them)"
+            } else {
+                ""
+            };
+            println!("semver: pass: {summary} ({context}){note}");
+            Ok(())
+        }
+        (Some(t), true) => {
+            println!("semver: non-breaking as a {t} release: {summary} ({context})");
+            Ok(())
+        }
+        (None, false) if breaking => {
+            println!(
+                "semver: fail: breaking changes without the version bump: {summary} ({context})"
+            );
+            Err(
+                "bump mindz-sdk's version (0.x: the minor) and record the change in CHANGELOG.md"
+                    .to_string(),
             )
-        } else {
-            "breaking changes without the matching version bump: bump mindz-sdk's version (0.x: the minor) and add them to CHANGELOG.md".to_string()
-        })
-    } else {
-        Err(format!(
+        }
+        (Some(t), false) if breaking => {
+            println!("semver: breaking, not a {t} release: {summary} ({context})");
+            Err(format!("breaking changes for a {t} release"))
+        }
+        _ => Err(format!(
             "cargo semver-checks failed ({status}); its output is above"
-        ))
+        )),
     }
 }
