@@ -1164,7 +1164,8 @@ fn shape(doc: &Value, schema: &Value) -> String {
 }
 
 /// String formats that do not change the Rust type (typify makes them `String`).
-const ANNOTATION_FORMATS: [&str; 6] = [
+const ANNOTATION_FORMATS: [&str; 7] = [
+    "password",
     "email",
     "idn-email",
     "uri",

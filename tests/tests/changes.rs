@@ -270,6 +270,17 @@ fn a_format_annotation_is_not_a_type_change() {
 }
 
 #[test]
+fn marking_a_secret_is_not_a_type_change() {
+    // `format: password` changes how the SDK prints the field, not its type.
+    let report = after(|d| {
+        props(d, "UserCreate")["email"]["format"] = json!("password");
+    });
+    let c = only(&report);
+    assert!(c.detail.starts_with("format annotation"), "{c:#?}");
+    assert!(!c.is_breaking());
+}
+
+#[test]
 fn an_allof_wrapper_is_the_type_it_wraps() {
     // `allOf: [$ref]` beside `nullable` is the same type as a bare `$ref`;
     // only the nullability changed.

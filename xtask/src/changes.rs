@@ -202,3 +202,37 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn base_is_taken_in_both_spellings() {
+        let (base, rest) = take_base(&args(&["--base", "v0.1.0", "--fail-on-breaking"])).unwrap();
+        assert_eq!(base.as_deref(), Some("v0.1.0"));
+        assert_eq!(rest, args(&["--fail-on-breaking"]));
+        let (base, rest) = take_base(&args(&["--base=HEAD~1"])).unwrap();
+        assert_eq!((base.as_deref(), rest.len()), (Some("HEAD~1"), 0));
+        assert!(take_base(&args(&["--base"])).is_err());
+        assert!(take_base(&args(&["--base="])).is_err());
+    }
+
+    #[test]
+    fn the_release_file_names_the_released_commit() {
+        let text = include_str!("../../release.toml");
+        let commit = release_field(text, "commit").expect("release.toml has a commit");
+        assert_eq!(commit.len(), 40, "a full hash: {commit}");
+        assert!(commit.chars().all(|c| c.is_ascii_hexdigit()), "{commit}");
+        assert!(release_field(text, "version").is_some());
+        assert_eq!(
+            release_field("# c\nversion = \"1.2.3\"\n", "version").as_deref(),
+            Some("1.2.3")
+        );
+        assert_eq!(release_field("version = \"1\"", "commit"), None);
+    }
+}
