@@ -4,6 +4,7 @@
 //! `xtask` is the command line over this crate; the workspace tests call it
 //! directly.
 
+pub mod changes;
 pub mod conformance;
 pub mod docs;
 pub mod enums;

@@ -56,7 +56,7 @@ async fn one_token_is_reused_across_calls() {
     let user_agents = fake.state.api_user_agents.lock().unwrap().clone();
     assert_eq!(
         user_agents[0].as_deref(),
-        Some(concat!("mindz-sdk-rust/", env!("CARGO_PKG_VERSION")))
+        Some(format!("mindz-sdk-rust/{}", sdk_version()).as_str())
     );
 }
 
@@ -840,4 +840,13 @@ fn from_env_bad_url() {
             "{err}"
         );
     }
+}
+
+/// mindz-sdk's version (this crate's `CARGO_PKG_VERSION` is the tests crate's).
+fn sdk_version() -> &'static str {
+    include_str!("../../mindz-sdk/Cargo.toml")
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("mindz-sdk/Cargo.toml has a version line")
 }

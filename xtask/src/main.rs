@@ -6,7 +6,9 @@
 //! - `conformance`: drive every operation through the SDK against Prism (static and dynamic mocks);
 //! - `spec-lint`: lint the schema with Redocly CLI;
 //! - `bench`: the SDK's performance figures (see `bench.rs`);
-//! - `probe`: the read-only probe of a live school, or of Prism with `--prism` (see `probe.rs`).
+//! - `probe`: the read-only probe of a live school, or of Prism with `--prism` (see `probe.rs`);
+//! - `changes`: the schema changes since the last release, breaking or not (see `changes.rs`);
+//! - `semver`: cargo-semver-checks on mindz-sdk against the last release (see `semver.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,10 +17,13 @@ use std::time::Instant;
 use mindz_codegen::{generate, lint, load};
 
 mod bench;
+mod changes;
 mod conformance;
 mod probe;
+mod semver;
 
-const USAGE: &str = "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|probe>";
+const USAGE: &str =
+    "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|probe|changes|semver>";
 const SCHEMA: &str = "schema/mindz.yaml";
 const GENERATED: &str = "mindz-sdk/src/generated.rs";
 
@@ -33,6 +38,8 @@ fn main() -> ExitCode {
         Some("spec-lint") => conformance::spec_lint(&root),
         Some("bench") => bench::run(&root),
         Some("probe") => probe::run(&root),
+        Some("changes") => changes::run(&root, &args[1..]),
+        Some("semver") => semver::run(&root, &args[1..]),
         Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
         None => Err(USAGE.to_string()),
     };
