@@ -817,3 +817,22 @@ fn deeply_wrong_values_do_not_panic() {
         assert!(!lint(&doc).is_empty(), "{doc} gave no diagnostics");
     }
 }
+
+// Loading: a YAML syntax error names its line and column.
+
+#[test]
+fn yaml_syntax_error_names_line_and_column() {
+    let text = "openapi: 3.0.3\ninfo:\n  title: Mindz\n   version: 1.0.0\npaths: {}\n";
+    let error = load_str(text).expect_err("bad indentation");
+    let message = error.to_string();
+    assert!(message.starts_with("<schema>:4:"), "{message}");
+    match error {
+        mindz_codegen::load::LoadError::Syntax { location, .. } => {
+            assert_eq!(location.as_deref(), Some("4:11"));
+        }
+        other => panic!("expected a syntax error, got {other}"),
+    }
+    let tabs = "openapi: 3.0.3\npaths:\n\t/x/: {}\n";
+    let error = load_str(tabs).expect_err("a tab");
+    assert!(error.to_string().starts_with("<schema>:3:1: "), "{error}");
+}
