@@ -33,6 +33,7 @@ mod generated;
 
 pub mod auth;
 pub mod client_builder;
+mod decode;
 pub mod env;
 pub mod error;
 pub mod hooks;
