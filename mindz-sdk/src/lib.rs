@@ -37,6 +37,7 @@ mod decode;
 pub mod env;
 pub mod error;
 pub mod hooks;
+pub mod nullable;
 pub mod operation;
 pub mod pagination;
 pub mod retry;
@@ -47,7 +48,12 @@ pub mod tls;
 pub use auth::{AccessToken, AuthError, TokenProvider};
 pub use client_builder::{BuildError, ClientBuilder};
 pub use error::{ApiError, DecodeError, Error, Result, ResultExt};
+pub use nullable::Nullable;
 pub use retry::RetryPolicy;
+/// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
+/// as Django REST framework writes decimals) or a JSON number (`62.9`), and
+/// encodes as a string, keeping its scale (`"62.90"`).
+pub use rust_decimal::Decimal;
 
 /// The error a generated `send()` returns, before conversion into [`Error`]
 /// (progenitor's error type, with the API's [`types::ErrorBody`]).
