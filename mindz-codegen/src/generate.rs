@@ -269,12 +269,10 @@ fn append_to_module(
 
 /// Runs progenitor, turning both its errors and its panics into
 /// [`GenerateError::Progenitor`]: a schema the lint let through must still
-/// never crash the generator.
+/// never crash the generator. The process-wide panic hook is left alone (a
+/// panic still prints through it), so other threads are not affected.
 fn catch<T>(f: impl FnOnce() -> Result<T, progenitor::Error>) -> Result<T, GenerateError> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    std::panic::set_hook(previous);
     match result {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(GenerateError::Progenitor(e.to_string())),
