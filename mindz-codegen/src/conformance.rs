@@ -306,6 +306,8 @@ fn string(schema: &Value, hint: &str) -> String {
         Some("byte") => Some("Y29uZm9ybWFuY2U=".to_string()),
         Some("ipv4") => Some("192.0.2.1".to_string()),
         Some("ipv6") => Some("2001:db8::1".to_string()),
+        // Money, as Django REST framework writes a `DecimalField`.
+        Some("decimal") => Some("62.90".to_string()),
         _ => None,
     };
     if let Some(text) = fixed {

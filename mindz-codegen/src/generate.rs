@@ -8,8 +8,9 @@ use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagSt
 use quote::quote;
 
 use crate::enums::{self, EnumKind, OpenEnum};
-use crate::extras;
 use crate::lint::{self, Diagnostic};
+use crate::syntax::PostprocessError;
+use crate::{extras, mock_paths, models, money, nullable, secrets};
 
 /// The first line of `generated.rs`.
 pub const HEADER: &str = "// @generated from schema/mindz.yaml by `cargo xtask generate`. Do not edit by hand: change the schema or mindz-codegen and regenerate.";
@@ -43,6 +44,15 @@ pub enum GenerateError {
     Progenitor(String),
     /// The generated tokens did not parse as a Rust file (a generator bug).
     Format(String),
+    /// A post-processing step did not find in progenitor's output what it
+    /// removes or rewrites (typically after a progenitor upgrade).
+    Postprocess(PostprocessError),
+}
+
+impl From<PostprocessError> for GenerateError {
+    fn from(e: PostprocessError) -> Self {
+        GenerateError::Postprocess(e)
+    }
 }
 
 impl fmt::Display for GenerateError {
@@ -62,6 +72,7 @@ impl fmt::Display for GenerateError {
             GenerateError::Format(m) => {
                 write!(f, "generated code did not parse (generator bug): {m}")
             }
+            GenerateError::Postprocess(e) => write!(f, "{e}; progenitor's output changed"),
         }
     }
 }
@@ -71,8 +82,9 @@ impl std::error::Error for GenerateError {}
 /// progenitor's settings for the Mindz SDK: builder-style methods, merged
 /// tags (every method sits on `Client`), the default (empty) client hooks,
 /// since every `send()` is rewritten to call mindz-sdk's pipeline (see
-/// [`crate::send`]), and the open enums in place of typify's closed ones.
-pub fn settings(open_enums: &[OpenEnum]) -> GenerationSettings {
+/// [`crate::send`]), the open enums in place of typify's closed ones, and
+/// `rust_decimal::Decimal` for each decimal schema of `doc`.
+pub fn settings(doc: &serde_json::Value, open_enums: &[OpenEnum]) -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
@@ -92,6 +104,13 @@ pub fn settings(open_enums: &[OpenEnum]) -> GenerationSettings {
             impls.into_iter(),
         );
     }
+    for schema in money::decimal_schemas(doc) {
+        settings.with_conversion(
+            schema,
+            money::DECIMAL_TYPE,
+            [TypeImpl::Display, TypeImpl::FromStr, TypeImpl::Default].into_iter(),
+        );
+    }
     settings
 }
 
@@ -106,7 +125,7 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
         serde_json::from_value(doc.clone()).map_err(|e| GenerateError::Parse(e.to_string()))?;
     let operations = spec.operations().count();
 
-    let mut generator = Generator::new(&settings(&open_enums));
+    let mut generator = Generator::new(&settings(doc, &open_enums));
     let tokens = catch(|| generator.generate_tokens(&spec))?;
     let types = generator.get_type_space().iter_types().count() + open_enums.len();
 
@@ -114,21 +133,30 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
         syn::parse2(tokens).map_err(|e| GenerateError::Format(e.to_string()))?;
     // progenitor's `Client::new` unwraps reqwest's builder, which panics here
     // (rustls without a process-wide provider); `Client::builder()` replaces it.
-    remove_client_new(&mut file);
+    remove_client_new(&mut file)?;
     // Every `send()` returns `mindz_sdk::Result` through the SDK's pipeline.
-    crate::send::rewrite(&mut file).map_err(GenerateError::Format)?;
+    crate::send::rewrite(&mut file).map_err(|e| crate::syntax::error("send", e))?;
     // mindz-sdk has its own, richer prelude (client, types, pagination
     // traits); progenitor's would be an unused second one.
-    file.items
-        .retain(|item| !matches!(item, syn::Item::Mod(m) if m.ident == "prelude"));
+    remove_prelude(&mut file)?;
+    check_money(&file, doc)?;
+    // Request bodies first: their nullable fields become `Nullable<T>`.
+    nullable::rewrite(&mut file, doc)?;
+    models::mark_non_exhaustive(&mut file)?;
+    models::default_flattened_maps(&mut file)?;
+    secrets::redact(&mut file, doc)?;
     let enum_items = open_enums.iter().map(enums::tokens);
     append_to_module(&mut file, "types", quote!(#(#enum_items)*))?;
     append_items(&mut file, extras::tokens(doc))?;
     // Typed httpmock helpers for applications' tests, behind the `mock`
     // feature. A second generator, since each one registers the schema's
     // types once.
-    let mut mock_generator = Generator::new(&settings(&open_enums));
+    let mut mock_generator = Generator::new(&settings(doc, &open_enums));
     let mock = catch(|| mock_generator.httpmock(&spec, "crate"))?;
+    let mut mock: syn::File =
+        syn::parse2(mock).map_err(|e| GenerateError::Format(e.to_string()))?;
+    mock_paths::allow_base_path(&mut mock)?;
+    let mock = &mock.items;
     let mock_doc = "Typed [`httpmock`] helpers (feature `mock`): `server.user_get(|when, then| ...)` \
         mocks one operation of a local `httpmock::MockServer`, with typed request matchers and \
         response bodies. Bring them in with `use mindz_sdk::mock::MockServerExt;`.";
@@ -139,7 +167,7 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
             #[cfg(feature = "mock")]
             #[allow(clippy::all, missing_docs)]
             pub mod mock {
-                #mock
+                #(#mock)*
             }
         },
     )?;
@@ -154,16 +182,63 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
 }
 
 /// Removes the inherent `Client::new` that progenitor writes.
-fn remove_client_new(file: &mut syn::File) {
+fn remove_client_new(file: &mut syn::File) -> Result<(), PostprocessError> {
+    let mut removed = 0;
     for item in &mut file.items {
         if let syn::Item::Impl(imp) = item
             && imp.trait_.is_none()
             && matches!(imp.self_ty.as_ref(), syn::Type::Path(p) if p.path.is_ident("Client"))
         {
+            let before = imp.items.len();
             imp.items
                 .retain(|it| !matches!(it, syn::ImplItem::Fn(f) if f.sig.ident == "new"));
+            removed += before - imp.items.len();
         }
     }
+    if removed == 1 {
+        Ok(())
+    } else {
+        Err(crate::syntax::error(
+            "remove Client::new",
+            format!("found {removed} inherent `Client::new`, expected exactly one"),
+        ))
+    }
+}
+
+/// Removes progenitor's `prelude` module.
+fn remove_prelude(file: &mut syn::File) -> Result<(), PostprocessError> {
+    let before = file.items.len();
+    file.items
+        .retain(|item| !matches!(item, syn::Item::Mod(m) if m.ident == "prelude"));
+    if file.items.len() + 1 == before {
+        Ok(())
+    } else {
+        Err(crate::syntax::error(
+            "remove prelude",
+            "progenitor wrote no `prelude` module",
+        ))
+    }
+}
+
+/// Every decimal property became `rust_decimal::Decimal`: typify matches
+/// conversions exactly, so a schema it does not match would silently stay a
+/// `String`.
+fn check_money(file: &syn::File, doc: &serde_json::Value) -> Result<(), PostprocessError> {
+    let expected = money::count_decimal_properties(doc);
+    let text = quote!(#file).to_string().replace(' ', "");
+    let found = text.matches(money::DECIMAL_TYPE).count();
+    // Each property appears in its struct and in its typify builder (field
+    // and setter), so at least twice.
+    if found < expected * 2 {
+        return Err(crate::syntax::error(
+            "money",
+            format!(
+                "{expected} decimal properties in the schema but `{}` appears only {found} times",
+                money::DECIMAL_TYPE
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Adds `items` at the end of `file`.
@@ -199,12 +274,10 @@ fn append_to_module(
 
 /// Runs progenitor, turning both its errors and its panics into
 /// [`GenerateError::Progenitor`]: a schema the lint let through must still
-/// never crash the generator.
+/// never crash the generator. The process-wide panic hook is left alone (a
+/// panic still prints through it), so other threads are not affected.
 fn catch<T>(f: impl FnOnce() -> Result<T, progenitor::Error>) -> Result<T, GenerateError> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    std::panic::set_hook(previous);
     match result {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(GenerateError::Progenitor(e.to_string())),

@@ -13,7 +13,13 @@ pub mod generate;
 pub mod inventory;
 pub mod lint;
 pub mod load;
+pub mod mock_paths;
+pub mod models;
+pub mod money;
+pub mod nullable;
 pub mod pagination;
+pub mod secrets;
 pub mod send;
+pub mod syntax;
 
 pub use generate::{GenerateError, Generated, generate};

@@ -132,6 +132,73 @@ impl<'a> Linter<'a> {
                 }
                 _ => self.refs(&pointer, value, &[]),
             }
+            self.secret_properties(&pointer, value);
+        }
+    }
+
+    /// Rule 17: money is a decimal string (`type: string, format: decimal`,
+    /// as drf-spectacular describes a `DecimalField`), never a binary float.
+    fn money_property(&mut self, pointer: &str, name: &str, prop: &Value) {
+        let kind = prop.get("type").and_then(Value::as_str);
+        let format = prop.get("format").and_then(Value::as_str);
+        if format == Some("decimal") && kind != Some("string") {
+            self.push(
+                pointer,
+                format!(
+                    "property \"{name}\" has format decimal but type {}, expected type: string (decimals travel as strings)",
+                    kind.unwrap_or("none")
+                ),
+            );
+        } else if kind == Some("number") && looks_like_money(name) {
+            self.push(
+                pointer,
+                format!(
+                    "property \"{name}\" looks like money but is a number, expected type: string, format: decimal"
+                ),
+            );
+        }
+    }
+
+    /// Rule 16: a property named like a password or a secret is marked
+    /// `format: password`, which makes the SDK print it as `***`.
+    fn secret_properties(&mut self, pointer: &str, value: &'a Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Object(props)) = map.get("properties") {
+                    let props_pointer = child(pointer, "properties");
+                    for (name, prop) in props {
+                        self.money_property(&child(&props_pointer, name), name, prop);
+                        if !looks_secret(name) {
+                            continue;
+                        }
+                        let target = self
+                            .resolve(&child(&props_pointer, name), prop)
+                            .map(|(_, v)| v);
+                        let format = target.and_then(|v| v.get("format")).and_then(Value::as_str);
+                        if format != Some("password") {
+                            let found = match format {
+                                Some(f) => format!("format {f}"),
+                                None => "no format".to_string(),
+                            };
+                            self.push(
+                                &child(&props_pointer, name),
+                                format!(
+                                    "property \"{name}\" looks like a secret but has {found}, expected format: password so that the SDK never prints it"
+                                ),
+                            );
+                        }
+                    }
+                }
+                for (key, inner) in map {
+                    self.secret_properties(&child(pointer, key), inner);
+                }
+            }
+            Value::Array(list) => {
+                for (i, inner) in list.iter().enumerate() {
+                    self.secret_properties(&child(pointer, &i.to_string()), inner);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -615,6 +682,25 @@ fn kind(value: &Value) -> &'static str {
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
     }
+}
+
+/// Whether a property name reads like a password or a secret
+/// (`password`, `new_passwd`, `client_secret`, `secretKey`).
+fn looks_secret(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["password", "passwd", "secret"]
+        .iter()
+        .any(|word| lower.contains(word))
+}
+
+/// Whether a property name reads like an amount of money.
+fn looks_like_money(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        "price", "amount", "fee", "total", "discount", "cost", "balance",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
 }
 
 fn is_snake_case(id: &str) -> bool {

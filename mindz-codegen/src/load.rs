@@ -71,7 +71,7 @@ pub fn load_file(path: &Path) -> Result<serde_json::Value, LoadError> {
 
 /// Parses schema text (YAML, of which JSON is a subset).
 pub fn load_str(text: &str) -> Result<serde_json::Value, LoadError> {
-    serde_yaml::from_str::<serde_json::Value>(text).map_err(|e| LoadError::Syntax {
+    serde_yaml_ng::from_str::<serde_json::Value>(text).map_err(|e| LoadError::Syntax {
         path: PathBuf::from("<schema>"),
         location: e.location().map(|l| format!("{}:{}", l.line(), l.column())),
         message: e.to_string(),

@@ -130,12 +130,7 @@ async fn run() -> Result<(), Failed> {
             Some(user) => {
                 let enrollment = client
                     .enroll_create()
-                    .body(types::EnrollCreate {
-                        course: course.id,
-                        user: user.id,
-                        expiry_date: None,
-                        payment: None,
-                    })
+                    .body_map(|enroll| enroll.course(course.id).user(user.id))
                     .send()
                     .await
                     .context("enrolling a user")?;

@@ -514,11 +514,11 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    /// Decodes `body` again, tracking the path, to say where it failed.
+    /// Decodes `body` again, tracking the path, to say where it failed
+    /// (the fast decode that failed first did not track it).
     pub(crate) fn locate<T: serde::de::DeserializeOwned>(body: &[u8], context: Context) -> Self {
-        let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let (message, path) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-            Err(error) => (error.inner().to_string(), error.path().to_string()),
+        let (message, path) = match crate::decode::decode::<T>(body) {
+            Err(failure) => (failure.message, failure.path),
             Ok(_) => ("the body did not decode".to_owned(), ".".to_owned()),
         };
         Self {
@@ -529,7 +529,8 @@ impl DecodeError {
         }
     }
 
-    /// serde's message (with line and column).
+    /// serde's message (with line and column; values from the body are
+    /// replaced by their kind).
     pub fn message(&self) -> &str {
         &self.message
     }

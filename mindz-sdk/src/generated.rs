@@ -9,6 +9,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 pub mod types {
     ///Request body of `subscription_add_product`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct AddProductRequest {
         ///Product to add.
         pub product_id: i64,
@@ -21,6 +22,7 @@ pub mod types {
     }
     ///A Bundle record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct Bundle {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -48,7 +50,7 @@ pub mod types {
         pub name: BundleName,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -70,6 +72,7 @@ pub mod types {
     }
     ///Fields of a new Bundle record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct BundleCreate {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -84,15 +87,13 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Title shown to students.
         pub name: BundleCreateName,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -219,6 +220,7 @@ pub mod types {
     }
     ///Every writable field of a Bundle record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct BundleUpdate {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -233,15 +235,13 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Title shown to students.
         pub name: BundleUpdateName,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -313,7 +313,8 @@ pub mod types {
         }
     }
     ///Request body of `user_change_password`.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
+    #[non_exhaustive]
     pub struct ChangePasswordRequest {
         ///The new password.
         pub password: ::std::string::String,
@@ -326,6 +327,7 @@ pub mod types {
     }
     ///Request body of `public_contact_create`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct ContactRequest {
         ///Sender email.
         pub email: ContactRequestEmail,
@@ -453,6 +455,7 @@ pub mod types {
     }
     ///A Course record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct Course {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -480,7 +483,7 @@ pub mod types {
         pub name: CourseName,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -502,6 +505,7 @@ pub mod types {
     }
     ///Fields of a new Course record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseCreate {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -516,15 +520,13 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Title shown to students.
         pub name: CourseCreateName,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -597,6 +599,7 @@ pub mod types {
     }
     ///A CourseGrade record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseGrade {
         ///Course this curriculum section belongs to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -623,6 +626,7 @@ pub mod types {
     }
     ///Fields of a new CourseGrade record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseGradeCreate {
         ///Section title.
         pub name: ::std::string::String,
@@ -638,6 +642,7 @@ pub mod types {
     }
     ///A CourseGradeDetail record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseGradeDetail {
         ///Curriculum section this item belongs to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -667,6 +672,7 @@ pub mod types {
     }
     ///Fields of a new CourseGradeDetail record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseGradeDetailCreate {
         ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -685,6 +691,7 @@ pub mod types {
     }
     ///Every writable field of a CourseGradeDetail record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseGradeDetailUpdate {
         ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -703,6 +710,7 @@ pub mod types {
     }
     ///Every writable field of a CourseGrade record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseGradeUpdate {
         ///Section title.
         pub name: ::std::string::String,
@@ -772,6 +780,7 @@ pub mod types {
     }
     ///A CourseTeacher record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseTeacher {
         ///Notified of community activity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -816,6 +825,7 @@ pub mod types {
     }
     ///Fields of a new CourseTeacher record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseTeacherCreate {
         ///Notified of community activity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -849,6 +859,7 @@ pub mod types {
     }
     ///Every writable field of a CourseTeacher record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseTeacherUpdate {
         ///Notified of community activity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -882,6 +893,7 @@ pub mod types {
     }
     ///Every writable field of a Course record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct CourseUpdate {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -896,15 +908,13 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Title shown to students.
         pub name: CourseUpdateName,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -977,6 +987,7 @@ pub mod types {
     }
     ///A Email record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct Email {
         ///When the record was created.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1006,6 +1017,7 @@ pub mod types {
     }
     ///A EmailCampaign record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaign {
         ///HTML body.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1038,6 +1050,7 @@ pub mod types {
     }
     ///A EmailCampaignCourse record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignCourse {
         ///Course whose students receive the campaign.
         pub course: i64,
@@ -1055,6 +1068,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaignCourse record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignCourseCreate {
         ///Course whose students receive the campaign.
         pub course: i64,
@@ -1067,6 +1081,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaign record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignCreate {
         ///HTML body.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1074,8 +1089,8 @@ pub mod types {
         ///Internal campaign name.
         pub name: ::std::string::String,
         ///Scheduled send time.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub send_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub send_at: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Email subject line.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub subject: ::std::option::Option<::std::string::String>,
@@ -1088,6 +1103,7 @@ pub mod types {
     }
     ///A EmailCampaignExcludedCourse record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignExcludedCourse {
         ///Course whose students are excluded.
         pub course: i64,
@@ -1105,6 +1121,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaignExcludedCourse record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignExcludedCourseCreate {
         ///Course whose students are excluded.
         pub course: i64,
@@ -1117,6 +1134,7 @@ pub mod types {
     }
     ///A EmailCampaignExcludedList record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignExcludedList {
         ///Campaign.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1134,6 +1152,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaignExcludedList record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignExcludedListCreate {
         ///Email list whose addresses are excluded.
         pub email_list: i64,
@@ -1146,6 +1165,7 @@ pub mod types {
     }
     ///A EmailCampaignExcludedPlan record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignExcludedPlan {
         ///Campaign.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1163,6 +1183,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaignExcludedPlan record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignExcludedPlanCreate {
         ///Subscription plan whose subscribers are excluded.
         pub plan: i64,
@@ -1175,6 +1196,7 @@ pub mod types {
     }
     ///A EmailCampaignList record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignList {
         ///Campaign.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1192,6 +1214,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaignList record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignListCreate {
         ///Email list that receives the campaign.
         pub email_list: i64,
@@ -1204,6 +1227,7 @@ pub mod types {
     }
     ///A EmailCampaignPlan record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignPlan {
         ///Campaign.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1221,6 +1245,7 @@ pub mod types {
     }
     ///Fields of a new EmailCampaignPlan record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignPlanCreate {
         ///Subscription plan whose subscribers receive the campaign.
         pub plan: i64,
@@ -1233,6 +1258,7 @@ pub mod types {
     }
     ///Every writable field of a EmailCampaign record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCampaignUpdate {
         ///HTML body.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1240,8 +1266,8 @@ pub mod types {
         ///Internal campaign name.
         pub name: ::std::string::String,
         ///Scheduled send time.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub send_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub send_at: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Email subject line.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub subject: ::std::option::Option<::std::string::String>,
@@ -1254,6 +1280,7 @@ pub mod types {
     }
     ///Fields of a new Email record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailCreate {
         ///Subscriber address.
         pub email: EmailCreateEmail,
@@ -1596,6 +1623,7 @@ pub mod types {
     }
     ///A EmailList record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailList {
         ///Short code used by the public newsletter endpoint (email_list_code).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1673,6 +1701,7 @@ pub mod types {
     }
     ///Fields of a new EmailList record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailListCreate {
         ///Short code used by the public newsletter endpoint (email_list_code).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1742,6 +1771,7 @@ pub mod types {
     }
     ///Every writable field of a EmailList record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailListUpdate {
         ///Short code used by the public newsletter endpoint (email_list_code).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1811,6 +1841,7 @@ pub mod types {
     }
     ///Every writable field of a Email record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EmailUpdate {
         ///Subscriber address.
         pub email: EmailUpdateEmail,
@@ -1991,6 +2022,7 @@ pub mod types {
     }
     ///A Enroll record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct Enroll {
         ///Course.
         pub course: i64,
@@ -2021,17 +2053,16 @@ pub mod types {
     }
     ///Fields of a new Enroll record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EnrollCreate {
         ///Course.
         pub course: i64,
         ///When access ends (null = never).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub expiry_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub expiry_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Payment that granted the enrollment.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub payment: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub payment: crate::Nullable<i64>,
         ///Enrolled user.
         pub user: i64,
     }
@@ -2043,17 +2074,16 @@ pub mod types {
     }
     ///Every writable field of a Enroll record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct EnrollUpdate {
         ///Course.
         pub course: i64,
         ///When access ends (null = never).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub expiry_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub expiry_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Payment that granted the enrollment.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub payment: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub payment: crate::Nullable<i64>,
         ///Enrolled user.
         pub user: i64,
     }
@@ -2065,6 +2095,7 @@ pub mod types {
     }
     ///Error body. 401, 403, 404, 429 and 5xx answers carry `detail`; a 400 validation error carries one key per invalid field, each with a list of messages (`non_field_errors` for the object as a whole).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct ErrorBody {
         ///Human-readable reason.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2081,6 +2112,7 @@ pub mod types {
     }
     ///A MindzPayAccount record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct MindzPayAccount {
         ///Whether the account can receive payments.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2114,10 +2146,11 @@ pub mod types {
     }
     ///A MindzPayInvoice record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct MindzPayInvoice {
         ///Invoice amount in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub amount: ::std::option::Option<f64>,
+        pub amount: ::std::option::Option<::rust_decimal::Decimal>,
         ///Client (user) invoiced.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub client: ::std::option::Option<i64>,
@@ -2150,19 +2183,20 @@ pub mod types {
     }
     ///Fields of a new MindzPayInvoice record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct MindzPayInvoiceCreate {
         ///Invoice amount in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub amount: ::std::option::Option<f64>,
+        pub amount: ::std::option::Option<::rust_decimal::Decimal>,
         ///Client (user) invoiced.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub client: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub client: crate::Nullable<i64>,
         ///Id of the electronic invoice (NF-e).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub nfe_id: ::std::option::Option<::std::string::String>,
         ///Payment the invoice is for.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub payment: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub payment: crate::Nullable<i64>,
         ///0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
@@ -2175,19 +2209,20 @@ pub mod types {
     }
     ///Every writable field of a MindzPayInvoice record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct MindzPayInvoiceUpdate {
         ///Invoice amount in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub amount: ::std::option::Option<f64>,
+        pub amount: ::std::option::Option<::rust_decimal::Decimal>,
         ///Client (user) invoiced.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub client: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub client: crate::Nullable<i64>,
         ///Id of the electronic invoice (NF-e).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub nfe_id: ::std::option::Option<::std::string::String>,
         ///Payment the invoice is for.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub payment: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub payment: crate::Nullable<i64>,
         ///0 pending, 1 issuing, 2 issued, 3 issue failed, 4 cancelling, 5 cancelled, 6 cancel failed, 7 do not issue, 8 sent by email, 9 not issued.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
@@ -2200,10 +2235,11 @@ pub mod types {
     }
     ///A MindzPayPayment record as the API returns it. Field names are inferred from the platform's conventions. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct MindzPayPayment {
         ///Amount in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub amount: ::std::option::Option<f64>,
+        pub amount: ::std::option::Option<::rust_decimal::Decimal>,
         ///When the record was created.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
@@ -2233,6 +2269,7 @@ pub mod types {
     }
     ///A MindzPaySubscription record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct MindzPaySubscription {
         ///Whether it is billing.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2263,6 +2300,7 @@ pub mod types {
     }
     ///Request body of `public_newsletter_subscribe`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct NewsletterRequest {
         ///Address.
         pub email: NewsletterRequestEmail,
@@ -2501,6 +2539,7 @@ pub mod types {
     }
     ///One page of Bundle records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedBundleList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2521,6 +2560,7 @@ pub mod types {
     }
     ///One page of CourseGradeDetail records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedCourseGradeDetailList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2541,6 +2581,7 @@ pub mod types {
     }
     ///One page of CourseGrade records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedCourseGradeList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2561,6 +2602,7 @@ pub mod types {
     }
     ///One page of Course records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedCourseList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2581,6 +2623,7 @@ pub mod types {
     }
     ///One page of CourseTeacher records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedCourseTeacherList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2601,6 +2644,7 @@ pub mod types {
     }
     ///One page of EmailCampaignCourse records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignCourseList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2621,6 +2665,7 @@ pub mod types {
     }
     ///One page of EmailCampaignExcludedCourse records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignExcludedCourseList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2641,6 +2686,7 @@ pub mod types {
     }
     ///One page of EmailCampaignExcludedList records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignExcludedListList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2661,6 +2707,7 @@ pub mod types {
     }
     ///One page of EmailCampaignExcludedPlan records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignExcludedPlanList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2681,6 +2728,7 @@ pub mod types {
     }
     ///One page of EmailCampaign records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2701,6 +2749,7 @@ pub mod types {
     }
     ///One page of EmailCampaignList records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignListList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2721,6 +2770,7 @@ pub mod types {
     }
     ///One page of EmailCampaignPlan records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailCampaignPlanList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2741,6 +2791,7 @@ pub mod types {
     }
     ///One page of Email records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2761,6 +2812,7 @@ pub mod types {
     }
     ///One page of EmailList records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEmailListList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2781,6 +2833,7 @@ pub mod types {
     }
     ///One page of Enroll records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedEnrollList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2801,6 +2854,7 @@ pub mod types {
     }
     ///One page of MindzPayAccount records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedMindzPayAccountList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2821,6 +2875,7 @@ pub mod types {
     }
     ///One page of MindzPayInvoice records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedMindzPayInvoiceList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2841,6 +2896,7 @@ pub mod types {
     }
     ///One page of MindzPayPayment records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedMindzPayPaymentList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2861,6 +2917,7 @@ pub mod types {
     }
     ///One page of MindzPaySubscription records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedMindzPaySubscriptionList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2881,6 +2938,7 @@ pub mod types {
     }
     ///One page of Subscription records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedSubscriptionList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2901,6 +2959,7 @@ pub mod types {
     }
     ///One page of TeamMember records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedTeamMemberList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2921,6 +2980,7 @@ pub mod types {
     }
     ///One page of User records.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct PaginatedUserList {
         ///Total number of records across all pages.
         pub count: i64,
@@ -2941,6 +3001,7 @@ pub mod types {
     }
     ///Fields to change on a Bundle record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedBundle {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2955,16 +3016,14 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Title shown to students.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<PatchedBundleName>,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -3037,6 +3096,7 @@ pub mod types {
     }
     ///Fields to change on a Course record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedCourse {
         ///Days of access after purchase (0 = unlimited).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3051,16 +3111,14 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub image: ::std::option::Option<::std::string::String>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Title shown to students.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<PatchedCourseName>,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///One-line summary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub short_description: ::std::option::Option<::std::string::String>,
@@ -3079,6 +3137,7 @@ pub mod types {
     }
     ///Fields to change on a CourseGrade record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedCourseGrade {
         ///Section title.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3095,6 +3154,7 @@ pub mod types {
     }
     ///Fields to change on a CourseGradeDetail record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedCourseGradeDetail {
         ///What the item is.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3168,6 +3228,7 @@ pub mod types {
     }
     ///Fields to change on a CourseTeacher record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedCourseTeacher {
         ///Notified of community activity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3202,6 +3263,7 @@ pub mod types {
     }
     ///Fields to change on a Email record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedEmail {
         ///Subscriber address.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3221,6 +3283,7 @@ pub mod types {
     }
     ///Fields to change on a EmailCampaign record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedEmailCampaign {
         ///HTML body.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3229,8 +3292,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         ///Scheduled send time.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub send_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub send_at: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Email subject line.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub subject: ::std::option::Option<::std::string::String>,
@@ -3405,6 +3468,7 @@ pub mod types {
     }
     ///Fields to change on a EmailList record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedEmailList {
         ///Short code used by the public newsletter endpoint (email_list_code).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3475,18 +3539,17 @@ pub mod types {
     }
     ///Fields to change on a Enroll record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedEnroll {
         ///Course.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub course: ::std::option::Option<i64>,
         ///When access ends (null = never).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub expiry_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub expiry_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Payment that granted the enrollment.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub payment: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub payment: crate::Nullable<i64>,
         ///Enrolled user.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub user: ::std::option::Option<i64>,
@@ -3498,7 +3561,8 @@ pub mod types {
         }
     }
     ///Fields to change on a Subscription record; every field is optional and omitted fields are left as they are.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default)]
+    #[non_exhaustive]
     pub struct PatchedSubscription {
         ///Days of access.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3525,10 +3589,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Cycles that pay affiliate commission.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub max_commission_cycles: ::std::option::Option<i64>,
@@ -3543,7 +3605,7 @@ pub mod types {
         pub password: ::std::option::Option<::std::string::String>,
         ///Price per cycle in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///URL to send buyers to after purchase.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub redirect: ::std::option::Option<::std::string::String>,
@@ -3571,6 +3633,7 @@ pub mod types {
     }
     ///Fields to change on a TeamMember record; every field is optional and omitted fields are left as they are.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PatchedTeamMember {
         ///Administrator.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3610,14 +3673,15 @@ pub mod types {
         }
     }
     ///Fields to change on a User record; every field is optional and omitted fields are left as they are.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default)]
+    #[non_exhaustive]
     pub struct PatchedUser {
         ///Short biography.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bio: ::std::option::Option<::std::string::String>,
         ///Birth date.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub birth_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub birth_date: crate::Nullable<::chrono::naive::NaiveDate>,
         ///City.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub city: ::std::option::Option<::std::string::String>,
@@ -3643,8 +3707,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub first_name: ::std::option::Option<::std::string::String>,
         ///Gender.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub gender: ::std::option::Option<crate::types::UserGender>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub gender: crate::Nullable<crate::types::UserGender>,
         ///Suspended users cannot log in.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_suspended: ::std::option::Option<bool>,
@@ -3684,6 +3748,7 @@ pub mod types {
     }
     ///A product on sale on the school's site. Fields assumed: only the path is shown in public material.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicProduct {
         ///Product id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3699,7 +3764,7 @@ pub mod types {
         pub name: ::std::option::Option<::std::string::String>,
         ///Price in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///Sales page URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub url: ::std::option::Option<::std::string::String>,
@@ -3712,6 +3777,7 @@ pub mod types {
     }
     ///Products on sale on the school's site. Shape assumed: only the path is shown in public material.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicProductList {
         ///The products.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -3725,6 +3791,7 @@ pub mod types {
     }
     ///Name, logo and colours of the sales site. Fields assumed: only the path is shown in public material.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicSiteIdentity {
         ///Favicon URL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3750,6 +3817,7 @@ pub mod types {
     }
     ///A testimonial shown on the sales site. Fields assumed.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicStatement {
         ///Testimonial id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3772,6 +3840,7 @@ pub mod types {
     }
     ///Testimonials shown on the sales site. Shape assumed: only the path is shown in public material.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicStatementList {
         ///The testimonials.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -3785,6 +3854,7 @@ pub mod types {
     }
     ///Public counters of the school. Fields assumed: only the path is shown in public material.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicStats {
         ///Number of published courses.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3804,6 +3874,7 @@ pub mod types {
     }
     ///Acknowledgement from a public form endpoint. Shape assumed: not shown in public material.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
     pub struct PublicSuccess {
         ///Human-readable confirmation or reason.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3820,6 +3891,7 @@ pub mod types {
     }
     ///Request body of `subscription_remove_product`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct RemoveProductRequest {
         ///Product to remove.
         pub product_id: i64,
@@ -3832,6 +3904,7 @@ pub mod types {
     }
     ///A Subscription record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct Subscription {
         ///Days of access.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3877,7 +3950,7 @@ pub mod types {
         pub name: ::std::string::String,
         ///Price per cycle in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///Ids of the products in the plan.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub products: ::std::vec::Vec<i64>,
@@ -3910,7 +3983,8 @@ pub mod types {
         }
     }
     ///Fields of a new Subscription record.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
+    #[non_exhaustive]
     pub struct SubscriptionCreate {
         ///Days of access.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3937,10 +4011,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Cycles that pay affiliate commission.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub max_commission_cycles: ::std::option::Option<i64>,
@@ -3954,7 +4026,7 @@ pub mod types {
         pub password: ::std::option::Option<::std::string::String>,
         ///Price per cycle in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///URL to send buyers to after purchase.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub redirect: ::std::option::Option<::std::string::String>,
@@ -3981,7 +4053,8 @@ pub mod types {
         }
     }
     ///Every writable field of a Subscription record, replacing the stored values.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
+    #[non_exhaustive]
     pub struct SubscriptionUpdate {
         ///Days of access.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4008,10 +4081,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub interval: ::std::option::Option<crate::types::SubscriptionInterval>,
         ///When it becomes available.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub launch_date: ::std::option::Option<
-            ::chrono::DateTime<::chrono::offset::Utc>,
-        >,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub launch_date: crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Cycles that pay affiliate commission.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub max_commission_cycles: ::std::option::Option<i64>,
@@ -4025,7 +4096,7 @@ pub mod types {
         pub password: ::std::option::Option<::std::string::String>,
         ///Price per cycle in BRL.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub price: ::std::option::Option<f64>,
+        pub price: ::std::option::Option<::rust_decimal::Decimal>,
         ///URL to send buyers to after purchase.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub redirect: ::std::option::Option<::std::string::String>,
@@ -4053,6 +4124,7 @@ pub mod types {
     }
     ///A TeamMember record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct TeamMember {
         ///Administrator.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4100,6 +4172,7 @@ pub mod types {
     }
     ///Fields of a new TeamMember record.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct TeamMemberCreate {
         ///Administrator.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4139,6 +4212,7 @@ pub mod types {
     }
     ///Every writable field of a TeamMember record, replacing the stored values.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct TeamMemberUpdate {
         ///Administrator.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4178,6 +4252,7 @@ pub mod types {
     }
     ///A User record as the API returns it. Field names follow the platform's integration docs. Write-only fields are omitted.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
     pub struct User {
         ///Short biography.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4252,14 +4327,15 @@ pub mod types {
         }
     }
     ///Fields of a new User record.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
+    #[non_exhaustive]
     pub struct UserCreate {
         ///Short biography.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bio: ::std::option::Option<::std::string::String>,
         ///Birth date.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub birth_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub birth_date: crate::Nullable<::chrono::naive::NaiveDate>,
         ///City.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub city: ::std::option::Option<::std::string::String>,
@@ -4283,8 +4359,8 @@ pub mod types {
         ///First name.
         pub first_name: ::std::string::String,
         ///Gender.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub gender: ::std::option::Option<crate::types::UserGender>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub gender: crate::Nullable<crate::types::UserGender>,
         ///Suspended users cannot log in.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_suspended: ::std::option::Option<bool>,
@@ -4322,14 +4398,15 @@ pub mod types {
         }
     }
     ///Every writable field of a User record, replacing the stored values.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
+    #[non_exhaustive]
     pub struct UserUpdate {
         ///Short biography.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bio: ::std::option::Option<::std::string::String>,
         ///Birth date.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub birth_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub birth_date: crate::Nullable<::chrono::naive::NaiveDate>,
         ///City.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub city: ::std::option::Option<::std::string::String>,
@@ -4353,8 +4430,8 @@ pub mod types {
         ///First name.
         pub first_name: ::std::string::String,
         ///Gender.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub gender: ::std::option::Option<crate::types::UserGender>,
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub gender: crate::Nullable<crate::types::UserGender>,
         ///Suspended users cannot log in.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_suspended: ::std::option::Option<bool>,
@@ -4464,7 +4541,7 @@ pub mod types {
             >,
             name: ::std::result::Result<super::BundleName, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -4613,7 +4690,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -4738,12 +4817,12 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             name: ::std::result::Result<super::BundleCreateName, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -4832,7 +4911,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -4859,7 +4938,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -4908,6 +4989,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -4963,12 +5049,12 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             name: ::std::result::Result<super::BundleUpdateName, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -5057,7 +5143,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -5084,7 +5170,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -5135,6 +5223,11 @@ pub mod types {
                     });
                 self
             }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
+                self
+            }
         }
         impl ::std::convert::TryFrom<BundleUpdate> for super::BundleUpdate {
             type Error = super::error::ConversionError;
@@ -5172,7 +5265,7 @@ pub mod types {
             }
         }
         ///Builder for [`super::ChangePasswordRequest`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct ChangePasswordRequest {
             password: ::std::result::Result<
                 ::std::string::String,
@@ -5354,7 +5447,7 @@ pub mod types {
             >,
             name: ::std::result::Result<super::CourseName, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -5503,7 +5596,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -5631,12 +5726,12 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             name: ::std::result::Result<super::CourseCreateName, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -5725,7 +5820,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -5752,7 +5847,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -5801,6 +5898,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -7122,12 +7224,12 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             name: ::std::result::Result<super::CourseUpdateName, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -7216,7 +7318,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -7243,7 +7345,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -7292,6 +7396,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -7813,7 +7922,7 @@ pub mod types {
             >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             send_at: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             subject: ::std::result::Result<
@@ -7862,7 +7971,7 @@ pub mod types {
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -7884,6 +7993,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for subject: {e}")
                     });
+                self
+            }
+            ///Sends `send_at` as `null`, which clears it on the server (without this or the setter, `send_at` is not sent).
+            pub fn clear_send_at(mut self) -> Self {
+                self.send_at = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -8549,7 +8663,7 @@ pub mod types {
             >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             send_at: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             subject: ::std::result::Result<
@@ -8598,7 +8712,7 @@ pub mod types {
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -8620,6 +8734,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for subject: {e}")
                     });
+                self
+            }
+            ///Sends `send_at` as `null`, which clears it on the server (without this or the setter, `send_at` is not sent).
+            pub fn clear_send_at(mut self) -> Self {
+                self.send_at = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -9245,13 +9364,10 @@ pub mod types {
         pub struct EnrollCreate {
             course: ::std::result::Result<i64, ::std::string::String>,
             expiry_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
-            payment: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            payment: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             user: ::std::result::Result<i64, ::std::string::String>,
         }
         impl ::std::default::Default for EnrollCreate {
@@ -9282,7 +9398,7 @@ pub mod types {
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -9296,7 +9412,7 @@ pub mod types {
             ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.payment = value
@@ -9317,6 +9433,16 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for user: {e}")
                     });
+                self
+            }
+            ///Sends `expiry_date` as `null`, which clears it on the server (without this or the setter, `expiry_date` is not sent).
+            pub fn clear_expiry_date(mut self) -> Self {
+                self.expiry_date = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `payment` as `null`, which clears it on the server (without this or the setter, `payment` is not sent).
+            pub fn clear_payment(mut self) -> Self {
+                self.payment = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -9348,13 +9474,10 @@ pub mod types {
         pub struct EnrollUpdate {
             course: ::std::result::Result<i64, ::std::string::String>,
             expiry_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
-            payment: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            payment: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             user: ::std::result::Result<i64, ::std::string::String>,
         }
         impl ::std::default::Default for EnrollUpdate {
@@ -9385,7 +9508,7 @@ pub mod types {
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -9399,7 +9522,7 @@ pub mod types {
             ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.payment = value
@@ -9420,6 +9543,16 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for user: {e}")
                     });
+                self
+            }
+            ///Sends `expiry_date` as `null`, which clears it on the server (without this or the setter, `expiry_date` is not sent).
+            pub fn clear_expiry_date(mut self) -> Self {
+                self.expiry_date = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `payment` as `null`, which clears it on the server (without this or the setter, `payment` is not sent).
+            pub fn clear_payment(mut self) -> Self {
+                self.payment = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -9462,7 +9595,7 @@ pub mod types {
             fn default() -> Self {
                 Self {
                     detail: Ok(Default::default()),
-                    extra: Err("no value supplied for extra".to_string()),
+                    extra: Ok(Default::default()),
                 }
             }
         }
@@ -9705,7 +9838,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct MindzPayInvoice {
             amount: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             client: ::std::result::Result<
@@ -9757,7 +9890,9 @@ pub mod types {
             ///Sets `amount`: Invoice amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.amount = value
@@ -9913,21 +10048,15 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct MindzPayInvoiceCreate {
             amount: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
-            client: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            client: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             nfe_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            payment: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            payment: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             status: ::std::result::Result<
                 ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
                 ::std::string::String,
@@ -9948,7 +10077,9 @@ pub mod types {
             ///Sets `amount`: Invoice amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.amount = value
@@ -9961,7 +10092,7 @@ pub mod types {
             ///Sets `client`: Client (user) invoiced.
             pub fn client<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.client = value
@@ -9987,7 +10118,7 @@ pub mod types {
             ///Sets `payment`: Payment the invoice is for.
             pub fn payment<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.payment = value
@@ -10010,6 +10141,16 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for status: {e}")
                     });
+                self
+            }
+            ///Sends `client` as `null`, which clears it on the server (without this or the setter, `client` is not sent).
+            pub fn clear_client(mut self) -> Self {
+                self.client = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `payment` as `null`, which clears it on the server (without this or the setter, `payment` is not sent).
+            pub fn clear_payment(mut self) -> Self {
+                self.payment = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -10044,21 +10185,15 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct MindzPayInvoiceUpdate {
             amount: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
-            client: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            client: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             nfe_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            payment: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            payment: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             status: ::std::result::Result<
                 ::std::option::Option<crate::types::MindzPayInvoiceStatus>,
                 ::std::string::String,
@@ -10079,7 +10214,9 @@ pub mod types {
             ///Sets `amount`: Invoice amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.amount = value
@@ -10092,7 +10229,7 @@ pub mod types {
             ///Sets `client`: Client (user) invoiced.
             pub fn client<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.client = value
@@ -10118,7 +10255,7 @@ pub mod types {
             ///Sets `payment`: Payment the invoice is for.
             pub fn payment<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.payment = value
@@ -10141,6 +10278,16 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for status: {e}")
                     });
+                self
+            }
+            ///Sends `client` as `null`, which clears it on the server (without this or the setter, `client` is not sent).
+            pub fn clear_client(mut self) -> Self {
+                self.client = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `payment` as `null`, which clears it on the server (without this or the setter, `payment` is not sent).
+            pub fn clear_payment(mut self) -> Self {
+                self.payment = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -10175,7 +10322,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct MindzPayPayment {
             amount: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             created_at: ::std::result::Result<
@@ -10222,7 +10369,9 @@ pub mod types {
             ///Sets `amount`: Amount in BRL.
             pub fn amount<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.amount = value
@@ -12999,7 +13148,7 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             name: ::std::result::Result<
@@ -13007,7 +13156,7 @@ pub mod types {
                 ::std::string::String,
             >,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -13096,7 +13245,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -13125,7 +13274,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -13174,6 +13325,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -13232,7 +13388,7 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             name: ::std::result::Result<
@@ -13240,7 +13396,7 @@ pub mod types {
                 ::std::string::String,
             >,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             short_description: ::std::result::Result<
@@ -13329,7 +13485,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -13358,7 +13514,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -13407,6 +13565,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -13902,7 +14065,7 @@ pub mod types {
                 ::std::string::String,
             >,
             send_at: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             subject: ::std::result::Result<
@@ -13951,7 +14114,7 @@ pub mod types {
             pub fn send_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -13973,6 +14136,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for subject: {e}")
                     });
+                self
+            }
+            ///Sends `send_at` as `null`, which clears it on the server (without this or the setter, `send_at` is not sent).
+            pub fn clear_send_at(mut self) -> Self {
+                self.send_at = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -14077,13 +14245,10 @@ pub mod types {
                 ::std::string::String,
             >,
             expiry_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
-            payment: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
+            payment: ::std::result::Result<crate::Nullable<i64>, ::std::string::String>,
             user: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -14117,7 +14282,7 @@ pub mod types {
             pub fn expiry_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -14131,7 +14296,7 @@ pub mod types {
             ///Sets `payment`: Payment that granted the enrollment.
             pub fn payment<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<crate::Nullable<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.payment = value
@@ -14152,6 +14317,16 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for user: {e}")
                     });
+                self
+            }
+            ///Sends `expiry_date` as `null`, which clears it on the server (without this or the setter, `expiry_date` is not sent).
+            pub fn clear_expiry_date(mut self) -> Self {
+                self.expiry_date = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `payment` as `null`, which clears it on the server (without this or the setter, `payment` is not sent).
+            pub fn clear_payment(mut self) -> Self {
+                self.payment = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -14179,7 +14354,7 @@ pub mod types {
             }
         }
         ///Builder for [`super::PatchedSubscription`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct PatchedSubscription {
             access_days: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -14214,7 +14389,7 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             max_commission_cycles: ::std::result::Result<
@@ -14234,7 +14409,7 @@ pub mod types {
                 ::std::string::String,
             >,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             redirect: ::std::result::Result<
@@ -14403,7 +14578,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -14471,7 +14646,9 @@ pub mod types {
             ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -14559,6 +14736,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video_id: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -14864,14 +15046,14 @@ pub mod types {
             }
         }
         ///Builder for [`super::PatchedUser`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct PatchedUser {
             bio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             birth_date: ::std::result::Result<
-                ::std::option::Option<::chrono::naive::NaiveDate>,
+                crate::Nullable<::chrono::naive::NaiveDate>,
                 ::std::string::String,
             >,
             city: ::std::result::Result<
@@ -14907,7 +15089,7 @@ pub mod types {
                 ::std::string::String,
             >,
             gender: ::std::result::Result<
-                ::std::option::Option<crate::types::UserGender>,
+                crate::Nullable<crate::types::UserGender>,
                 ::std::string::String,
             >,
             is_suspended: ::std::result::Result<
@@ -14995,9 +15177,7 @@ pub mod types {
             ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::naive::NaiveDate>,
-                >,
+                T: ::std::convert::TryInto<crate::Nullable<::chrono::naive::NaiveDate>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.birth_date = value
@@ -15116,9 +15296,7 @@ pub mod types {
             ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::types::UserGender>,
-                >,
+                T: ::std::convert::TryInto<crate::Nullable<crate::types::UserGender>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.gender = value
@@ -15260,6 +15438,16 @@ pub mod types {
                     });
                 self
             }
+            ///Sends `birth_date` as `null`, which clears it on the server (without this or the setter, `birth_date` is not sent).
+            pub fn clear_birth_date(mut self) -> Self {
+                self.birth_date = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `gender` as `null`, which clears it on the server (without this or the setter, `gender` is not sent).
+            pub fn clear_gender(mut self) -> Self {
+                self.gender = Ok(crate::Nullable::Null);
+                self
+            }
         }
         impl ::std::convert::TryFrom<PatchedUser> for super::PatchedUser {
             type Error = super::error::ConversionError;
@@ -15335,7 +15523,7 @@ pub mod types {
                 ::std::string::String,
             >,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             url: ::std::result::Result<
@@ -15409,7 +15597,9 @@ pub mod types {
             ///Sets `price`: Price in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -16031,7 +16221,7 @@ pub mod types {
             >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             products: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
@@ -16289,7 +16479,9 @@ pub mod types {
             ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -16470,7 +16662,7 @@ pub mod types {
             }
         }
         ///Builder for [`super::SubscriptionCreate`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct SubscriptionCreate {
             access_days: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -16505,7 +16697,7 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             max_commission_cycles: ::std::result::Result<
@@ -16522,7 +16714,7 @@ pub mod types {
                 ::std::string::String,
             >,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             redirect: ::std::result::Result<
@@ -16691,7 +16883,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -16759,7 +16951,9 @@ pub mod types {
             ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -16849,6 +17043,11 @@ pub mod types {
                     });
                 self
             }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
+                self
+            }
         }
         impl ::std::convert::TryFrom<SubscriptionCreate> for super::SubscriptionCreate {
             type Error = super::error::ConversionError;
@@ -16906,7 +17105,7 @@ pub mod types {
             }
         }
         ///Builder for [`super::SubscriptionUpdate`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct SubscriptionUpdate {
             access_days: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -16941,7 +17140,7 @@ pub mod types {
                 ::std::string::String,
             >,
             launch_date: ::std::result::Result<
-                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             max_commission_cycles: ::std::result::Result<
@@ -16958,7 +17157,7 @@ pub mod types {
                 ::std::string::String,
             >,
             price: ::std::result::Result<
-                ::std::option::Option<f64>,
+                ::std::option::Option<::rust_decimal::Decimal>,
                 ::std::string::String,
             >,
             redirect: ::std::result::Result<
@@ -17127,7 +17326,7 @@ pub mod types {
             pub fn launch_date<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    crate::Nullable<::chrono::DateTime<::chrono::offset::Utc>>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -17195,7 +17394,9 @@ pub mod types {
             ///Sets `price`: Price per cycle in BRL.
             pub fn price<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::rust_decimal::Decimal>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.price = value
@@ -17283,6 +17484,11 @@ pub mod types {
                     .map_err(|e| {
                         format!("error converting supplied value for video_id: {e}")
                     });
+                self
+            }
+            ///Sends `launch_date` as `null`, which clears it on the server (without this or the setter, `launch_date` is not sent).
+            pub fn clear_launch_date(mut self) -> Self {
+                self.launch_date = Ok(crate::Nullable::Null);
                 self
             }
         }
@@ -18618,14 +18824,14 @@ pub mod types {
             }
         }
         ///Builder for [`super::UserCreate`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct UserCreate {
             bio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             birth_date: ::std::result::Result<
-                ::std::option::Option<::chrono::naive::NaiveDate>,
+                crate::Nullable<::chrono::naive::NaiveDate>,
                 ::std::string::String,
             >,
             city: ::std::result::Result<
@@ -18658,7 +18864,7 @@ pub mod types {
                 ::std::string::String,
             >,
             gender: ::std::result::Result<
-                ::std::option::Option<crate::types::UserGender>,
+                crate::Nullable<crate::types::UserGender>,
                 ::std::string::String,
             >,
             is_suspended: ::std::result::Result<
@@ -18746,9 +18952,7 @@ pub mod types {
             ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::naive::NaiveDate>,
-                >,
+                T: ::std::convert::TryInto<crate::Nullable<::chrono::naive::NaiveDate>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.birth_date = value
@@ -18867,9 +19071,7 @@ pub mod types {
             ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::types::UserGender>,
-                >,
+                T: ::std::convert::TryInto<crate::Nullable<crate::types::UserGender>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.gender = value
@@ -19011,6 +19213,16 @@ pub mod types {
                     });
                 self
             }
+            ///Sends `birth_date` as `null`, which clears it on the server (without this or the setter, `birth_date` is not sent).
+            pub fn clear_birth_date(mut self) -> Self {
+                self.birth_date = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `gender` as `null`, which clears it on the server (without this or the setter, `gender` is not sent).
+            pub fn clear_gender(mut self) -> Self {
+                self.gender = Ok(crate::Nullable::Null);
+                self
+            }
         }
         impl ::std::convert::TryFrom<UserCreate> for super::UserCreate {
             type Error = super::error::ConversionError;
@@ -19070,14 +19282,14 @@ pub mod types {
             }
         }
         ///Builder for [`super::UserUpdate`]: set its fields, then convert it with `try_into()`.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct UserUpdate {
             bio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             birth_date: ::std::result::Result<
-                ::std::option::Option<::chrono::naive::NaiveDate>,
+                crate::Nullable<::chrono::naive::NaiveDate>,
                 ::std::string::String,
             >,
             city: ::std::result::Result<
@@ -19110,7 +19322,7 @@ pub mod types {
                 ::std::string::String,
             >,
             gender: ::std::result::Result<
-                ::std::option::Option<crate::types::UserGender>,
+                crate::Nullable<crate::types::UserGender>,
                 ::std::string::String,
             >,
             is_suspended: ::std::result::Result<
@@ -19198,9 +19410,7 @@ pub mod types {
             ///Sets `birth_date`: Birth date.
             pub fn birth_date<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::naive::NaiveDate>,
-                >,
+                T: ::std::convert::TryInto<crate::Nullable<::chrono::naive::NaiveDate>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.birth_date = value
@@ -19319,9 +19529,7 @@ pub mod types {
             ///Sets `gender`: Gender.
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::types::UserGender>,
-                >,
+                T: ::std::convert::TryInto<crate::Nullable<crate::types::UserGender>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.gender = value
@@ -19463,6 +19671,16 @@ pub mod types {
                     });
                 self
             }
+            ///Sends `birth_date` as `null`, which clears it on the server (without this or the setter, `birth_date` is not sent).
+            pub fn clear_birth_date(mut self) -> Self {
+                self.birth_date = Ok(crate::Nullable::Null);
+                self
+            }
+            ///Sends `gender` as `null`, which clears it on the server (without this or the setter, `gender` is not sent).
+            pub fn clear_gender(mut self) -> Self {
+                self.gender = Ok(crate::Nullable::Null);
+                self
+            }
         }
         impl ::std::convert::TryFrom<UserUpdate> for super::UserUpdate {
             type Error = super::error::ConversionError;
@@ -19521,6 +19739,172 @@ pub mod types {
                 }
             }
         }
+        impl ::std::fmt::Debug for ChangePasswordRequest {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("ChangePasswordRequest")
+                    .field("password", &"***")
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for PatchedSubscription {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("PatchedSubscription")
+                    .field("access_days", &self.access_days)
+                    .field("client_limit_count", &self.client_limit_count)
+                    .field("description", &self.description)
+                    .field("faq_active", &self.faq_active)
+                    .field("faq_base_questions", &self.faq_base_questions)
+                    .field("frequency", &self.frequency)
+                    .field("image", &self.image)
+                    .field("interval", &self.interval)
+                    .field("launch_date", &self.launch_date)
+                    .field("max_commission_cycles", &self.max_commission_cycles)
+                    .field("max_cycles", &self.max_cycles)
+                    .field("name", &self.name)
+                    .field("password", &"***")
+                    .field("price", &self.price)
+                    .field("redirect", &self.redirect)
+                    .field("short_description", &self.short_description)
+                    .field("slug", &self.slug)
+                    .field("syllabus", &self.syllabus)
+                    .field("video", &self.video)
+                    .field("video_id", &self.video_id)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for PatchedUser {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("PatchedUser")
+                    .field("bio", &self.bio)
+                    .field("birth_date", &self.birth_date)
+                    .field("city", &self.city)
+                    .field("complement", &self.complement)
+                    .field("corporate_name", &self.corporate_name)
+                    .field("country", &self.country)
+                    .field("district", &self.district)
+                    .field("document", &self.document)
+                    .field("email", &self.email)
+                    .field("first_name", &self.first_name)
+                    .field("gender", &self.gender)
+                    .field("is_suspended", &self.is_suspended)
+                    .field("last_name", &self.last_name)
+                    .field("number", &self.number)
+                    .field("password", &"***")
+                    .field("person_type", &self.person_type)
+                    .field("phone", &self.phone)
+                    .field("state", &self.state)
+                    .field("street", &self.street)
+                    .field("username", &self.username)
+                    .field("zip_code", &self.zip_code)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for SubscriptionCreate {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("SubscriptionCreate")
+                    .field("access_days", &self.access_days)
+                    .field("client_limit_count", &self.client_limit_count)
+                    .field("description", &self.description)
+                    .field("faq_active", &self.faq_active)
+                    .field("faq_base_questions", &self.faq_base_questions)
+                    .field("frequency", &self.frequency)
+                    .field("image", &self.image)
+                    .field("interval", &self.interval)
+                    .field("launch_date", &self.launch_date)
+                    .field("max_commission_cycles", &self.max_commission_cycles)
+                    .field("max_cycles", &self.max_cycles)
+                    .field("name", &self.name)
+                    .field("password", &"***")
+                    .field("price", &self.price)
+                    .field("redirect", &self.redirect)
+                    .field("short_description", &self.short_description)
+                    .field("slug", &self.slug)
+                    .field("syllabus", &self.syllabus)
+                    .field("video", &self.video)
+                    .field("video_id", &self.video_id)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for SubscriptionUpdate {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("SubscriptionUpdate")
+                    .field("access_days", &self.access_days)
+                    .field("client_limit_count", &self.client_limit_count)
+                    .field("description", &self.description)
+                    .field("faq_active", &self.faq_active)
+                    .field("faq_base_questions", &self.faq_base_questions)
+                    .field("frequency", &self.frequency)
+                    .field("image", &self.image)
+                    .field("interval", &self.interval)
+                    .field("launch_date", &self.launch_date)
+                    .field("max_commission_cycles", &self.max_commission_cycles)
+                    .field("max_cycles", &self.max_cycles)
+                    .field("name", &self.name)
+                    .field("password", &"***")
+                    .field("price", &self.price)
+                    .field("redirect", &self.redirect)
+                    .field("short_description", &self.short_description)
+                    .field("slug", &self.slug)
+                    .field("syllabus", &self.syllabus)
+                    .field("video", &self.video)
+                    .field("video_id", &self.video_id)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for UserCreate {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("UserCreate")
+                    .field("bio", &self.bio)
+                    .field("birth_date", &self.birth_date)
+                    .field("city", &self.city)
+                    .field("complement", &self.complement)
+                    .field("corporate_name", &self.corporate_name)
+                    .field("country", &self.country)
+                    .field("district", &self.district)
+                    .field("document", &self.document)
+                    .field("email", &self.email)
+                    .field("first_name", &self.first_name)
+                    .field("gender", &self.gender)
+                    .field("is_suspended", &self.is_suspended)
+                    .field("last_name", &self.last_name)
+                    .field("number", &self.number)
+                    .field("password", &"***")
+                    .field("person_type", &self.person_type)
+                    .field("phone", &self.phone)
+                    .field("state", &self.state)
+                    .field("street", &self.street)
+                    .field("username", &self.username)
+                    .field("zip_code", &self.zip_code)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for UserUpdate {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("UserUpdate")
+                    .field("bio", &self.bio)
+                    .field("birth_date", &self.birth_date)
+                    .field("city", &self.city)
+                    .field("complement", &self.complement)
+                    .field("corporate_name", &self.corporate_name)
+                    .field("country", &self.country)
+                    .field("district", &self.district)
+                    .field("document", &self.document)
+                    .field("email", &self.email)
+                    .field("first_name", &self.first_name)
+                    .field("gender", &self.gender)
+                    .field("is_suspended", &self.is_suspended)
+                    .field("last_name", &self.last_name)
+                    .field("number", &self.number)
+                    .field("password", &"***")
+                    .field("person_type", &self.person_type)
+                    .field("phone", &self.phone)
+                    .field("state", &self.state)
+                    .field("street", &self.street)
+                    .field("username", &self.username)
+                    .field("zip_code", &self.zip_code)
+                    .finish()
+            }
+        }
     }
     /// Error types.
     pub mod error {
@@ -19552,6 +19936,170 @@ pub mod types {
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    impl ::std::fmt::Debug for ChangePasswordRequest {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("ChangePasswordRequest").field("password", &"***").finish()
+        }
+    }
+    impl ::std::fmt::Debug for PatchedSubscription {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("PatchedSubscription")
+                .field("access_days", &self.access_days)
+                .field("client_limit_count", &self.client_limit_count)
+                .field("description", &self.description)
+                .field("faq_active", &self.faq_active)
+                .field("faq_base_questions", &self.faq_base_questions)
+                .field("frequency", &self.frequency)
+                .field("image", &self.image)
+                .field("interval", &self.interval)
+                .field("launch_date", &self.launch_date)
+                .field("max_commission_cycles", &self.max_commission_cycles)
+                .field("max_cycles", &self.max_cycles)
+                .field("name", &self.name)
+                .field("password", &self.password.as_ref().map(|_| "***"))
+                .field("price", &self.price)
+                .field("redirect", &self.redirect)
+                .field("short_description", &self.short_description)
+                .field("slug", &self.slug)
+                .field("syllabus", &self.syllabus)
+                .field("video", &self.video)
+                .field("video_id", &self.video_id)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for PatchedUser {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("PatchedUser")
+                .field("bio", &self.bio)
+                .field("birth_date", &self.birth_date)
+                .field("city", &self.city)
+                .field("complement", &self.complement)
+                .field("corporate_name", &self.corporate_name)
+                .field("country", &self.country)
+                .field("district", &self.district)
+                .field("document", &self.document)
+                .field("email", &self.email)
+                .field("first_name", &self.first_name)
+                .field("gender", &self.gender)
+                .field("is_suspended", &self.is_suspended)
+                .field("last_name", &self.last_name)
+                .field("number", &self.number)
+                .field("password", &self.password.as_ref().map(|_| "***"))
+                .field("person_type", &self.person_type)
+                .field("phone", &self.phone)
+                .field("state", &self.state)
+                .field("street", &self.street)
+                .field("username", &self.username)
+                .field("zip_code", &self.zip_code)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for SubscriptionCreate {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SubscriptionCreate")
+                .field("access_days", &self.access_days)
+                .field("client_limit_count", &self.client_limit_count)
+                .field("description", &self.description)
+                .field("faq_active", &self.faq_active)
+                .field("faq_base_questions", &self.faq_base_questions)
+                .field("frequency", &self.frequency)
+                .field("image", &self.image)
+                .field("interval", &self.interval)
+                .field("launch_date", &self.launch_date)
+                .field("max_commission_cycles", &self.max_commission_cycles)
+                .field("max_cycles", &self.max_cycles)
+                .field("name", &self.name)
+                .field("password", &self.password.as_ref().map(|_| "***"))
+                .field("price", &self.price)
+                .field("redirect", &self.redirect)
+                .field("short_description", &self.short_description)
+                .field("slug", &self.slug)
+                .field("syllabus", &self.syllabus)
+                .field("video", &self.video)
+                .field("video_id", &self.video_id)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for SubscriptionUpdate {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SubscriptionUpdate")
+                .field("access_days", &self.access_days)
+                .field("client_limit_count", &self.client_limit_count)
+                .field("description", &self.description)
+                .field("faq_active", &self.faq_active)
+                .field("faq_base_questions", &self.faq_base_questions)
+                .field("frequency", &self.frequency)
+                .field("image", &self.image)
+                .field("interval", &self.interval)
+                .field("launch_date", &self.launch_date)
+                .field("max_commission_cycles", &self.max_commission_cycles)
+                .field("max_cycles", &self.max_cycles)
+                .field("name", &self.name)
+                .field("password", &self.password.as_ref().map(|_| "***"))
+                .field("price", &self.price)
+                .field("redirect", &self.redirect)
+                .field("short_description", &self.short_description)
+                .field("slug", &self.slug)
+                .field("syllabus", &self.syllabus)
+                .field("video", &self.video)
+                .field("video_id", &self.video_id)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for UserCreate {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("UserCreate")
+                .field("bio", &self.bio)
+                .field("birth_date", &self.birth_date)
+                .field("city", &self.city)
+                .field("complement", &self.complement)
+                .field("corporate_name", &self.corporate_name)
+                .field("country", &self.country)
+                .field("district", &self.district)
+                .field("document", &self.document)
+                .field("email", &self.email)
+                .field("first_name", &self.first_name)
+                .field("gender", &self.gender)
+                .field("is_suspended", &self.is_suspended)
+                .field("last_name", &self.last_name)
+                .field("number", &self.number)
+                .field("password", &self.password.as_ref().map(|_| "***"))
+                .field("person_type", &self.person_type)
+                .field("phone", &self.phone)
+                .field("state", &self.state)
+                .field("street", &self.street)
+                .field("username", &self.username)
+                .field("zip_code", &self.zip_code)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for UserUpdate {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("UserUpdate")
+                .field("bio", &self.bio)
+                .field("birth_date", &self.birth_date)
+                .field("city", &self.city)
+                .field("complement", &self.complement)
+                .field("corporate_name", &self.corporate_name)
+                .field("country", &self.country)
+                .field("district", &self.district)
+                .field("document", &self.document)
+                .field("email", &self.email)
+                .field("first_name", &self.first_name)
+                .field("gender", &self.gender)
+                .field("is_suspended", &self.is_suspended)
+                .field("last_name", &self.last_name)
+                .field("number", &self.number)
+                .field("password", &self.password.as_ref().map(|_| "***"))
+                .field("person_type", &self.person_type)
+                .field("phone", &self.phone)
+                .field("state", &self.state)
+                .field("street", &self.street)
+                .field("username", &self.username)
+                .field("zip_code", &self.zip_code)
+                .finish()
         }
     }
     /**Sort order of Bundle lists: a field name sorts ascending, a leading '-' descending.
@@ -33521,7 +34069,7 @@ pub mod builder {
     /**Builder for [`Client::subscription_create`]
 
 [`Client::subscription_create`]: super::Client::subscription_create*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct SubscriptionCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::SubscriptionCreate, String>,
@@ -33659,7 +34207,7 @@ pub mod builder {
     /**Builder for [`Client::subscription_update`]
 
 [`Client::subscription_update`]: super::Client::subscription_update*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct SubscriptionUpdate<'a> {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
@@ -33812,7 +34360,7 @@ pub mod builder {
     /**Builder for [`Client::subscription_partial_update`]
 
 [`Client::subscription_partial_update`]: super::Client::subscription_partial_update*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct SubscriptionPartialUpdate<'a> {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
@@ -34713,7 +35261,7 @@ pub mod builder {
     /**Builder for [`Client::user_create`]
 
 [`Client::user_create`]: super::Client::user_create*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct UserCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::UserCreate, String>,
@@ -34840,7 +35388,7 @@ pub mod builder {
     /**Builder for [`Client::user_update`]
 
 [`Client::user_update`]: super::Client::user_update*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct UserUpdate<'a> {
         client: &'a super::Client,
         user_id: Result<i64, String>,
@@ -34981,7 +35529,7 @@ pub mod builder {
     /**Builder for [`Client::user_partial_update`]
 
 [`Client::user_partial_update`]: super::Client::user_partial_update*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct UserPartialUpdate<'a> {
         client: &'a super::Client,
         user_id: Result<i64, String>,
@@ -35069,7 +35617,7 @@ pub mod builder {
     /**Builder for [`Client::user_change_password`]
 
 [`Client::user_change_password`]: super::Client::user_change_password*/
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     pub struct UserChangePassword<'a> {
         client: &'a super::Client,
         user_id: Result<i64, String>,
@@ -35159,6 +35707,60 @@ pub mod builder {
                 types::User,
             >(client, request, "user_change_password", 200u16)
                 .await
+        }
+    }
+    impl<'a> ::std::fmt::Debug for SubscriptionCreate<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SubscriptionCreate")
+                .field("body", &self.body)
+                .finish_non_exhaustive()
+        }
+    }
+    impl<'a> ::std::fmt::Debug for SubscriptionUpdate<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SubscriptionUpdate")
+                .field("subscription_id", &self.subscription_id)
+                .field("body", &self.body)
+                .finish_non_exhaustive()
+        }
+    }
+    impl<'a> ::std::fmt::Debug for SubscriptionPartialUpdate<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("SubscriptionPartialUpdate")
+                .field("subscription_id", &self.subscription_id)
+                .field("body", &self.body)
+                .finish_non_exhaustive()
+        }
+    }
+    impl<'a> ::std::fmt::Debug for UserCreate<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("UserCreate")
+                .field("body", &self.body)
+                .finish_non_exhaustive()
+        }
+    }
+    impl<'a> ::std::fmt::Debug for UserUpdate<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("UserUpdate")
+                .field("user_id", &self.user_id)
+                .field("body", &self.body)
+                .finish_non_exhaustive()
+        }
+    }
+    impl<'a> ::std::fmt::Debug for UserPartialUpdate<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("UserPartialUpdate")
+                .field("user_id", &self.user_id)
+                .field("body", &self.body)
+                .finish_non_exhaustive()
+        }
+    }
+    impl<'a> ::std::fmt::Debug for UserChangePassword<'a> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("UserChangePassword")
+                .field("user_id", &self.user_id)
+                .field("body", &self.body)
+                .finish_non_exhaustive()
         }
     }
 }
@@ -36401,7 +37003,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/public/v1/contact/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/public/v1/contact/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -36457,7 +37060,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/public/v1/newsletter/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/public/v1/newsletter/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -36513,7 +37117,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/public/v1/products/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/public/v1/products/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -36566,7 +37171,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/public/v1/site-identity/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/public/v1/site-identity/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -36619,7 +37225,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/public/v1/statements/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/public/v1/statements/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -36671,7 +37278,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/public/v1/stats/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/public/v1/stats/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -36722,7 +37331,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/bundles/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/bundles/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -36813,7 +37424,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/bundles/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/bundles/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -36867,7 +37480,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/bundles/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -36875,7 +37490,7 @@ pub mod mock {
             }
             pub fn bundle_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/bundles/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -36925,7 +37540,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PUT)
-                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/bundles/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -36933,7 +37550,7 @@ pub mod mock {
             }
             pub fn bundle_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/bundles/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -36986,7 +37603,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::DELETE)
-                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/bundles/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -36994,7 +37613,7 @@ pub mod mock {
             }
             pub fn bundle_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/bundles/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37038,7 +37657,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PATCH)
-                        .path_matches(regex::Regex::new("^/v2/bundles/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/bundles/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37046,7 +37667,7 @@ pub mod mock {
             }
             pub fn bundle_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/bundles/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/bundles/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37099,7 +37720,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/courses/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37190,7 +37813,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/courses/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37244,7 +37869,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37252,7 +37879,7 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/courses/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37302,7 +37929,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PUT)
-                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37310,7 +37939,7 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/courses/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37363,7 +37992,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::DELETE)
-                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37371,7 +38002,7 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/courses/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37415,7 +38046,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PATCH)
-                        .path_matches(regex::Regex::new("^/v2/courses/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -37423,7 +38056,7 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/courses/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37477,7 +38110,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/grades/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/grades/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -37486,7 +38120,9 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/grades/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37577,7 +38213,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/grades/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/grades/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -37586,7 +38223,9 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/grades/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37640,7 +38279,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -37650,14 +38291,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37708,7 +38353,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PUT)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -37718,14 +38365,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37779,7 +38430,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -37789,14 +38442,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37841,7 +38498,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/grades/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -37851,14 +38510,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/grades/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/grades/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -37913,7 +38576,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/courses/[^/]*/grades/[^/]*/details/$",
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/details/$",
                                 )
                                 .unwrap(),
                         ),
@@ -37925,7 +38588,8 @@ pub mod mock {
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/{}/grades/.*/details/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/details/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -37934,7 +38598,8 @@ pub mod mock {
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/{}/details/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/details/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38027,7 +38692,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/courses/[^/]*/grades/[^/]*/details/$",
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/details/$",
                                 )
                                 .unwrap(),
                         ),
@@ -38039,7 +38704,8 @@ pub mod mock {
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/{}/grades/.*/details/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/details/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38048,7 +38714,8 @@ pub mod mock {
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/{}/details/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/details/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38104,7 +38771,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -38116,7 +38783,8 @@ pub mod mock {
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38125,7 +38793,8 @@ pub mod mock {
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38134,7 +38803,8 @@ pub mod mock {
             pub fn detail_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/.*/details/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38187,7 +38857,7 @@ pub mod mock {
                         .method(::httpmock::Method::PUT)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -38199,7 +38869,8 @@ pub mod mock {
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38208,7 +38879,8 @@ pub mod mock {
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38217,7 +38889,8 @@ pub mod mock {
             pub fn detail_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/.*/details/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38273,7 +38946,7 @@ pub mod mock {
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -38285,7 +38958,8 @@ pub mod mock {
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38294,7 +38968,8 @@ pub mod mock {
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38303,7 +38978,8 @@ pub mod mock {
             pub fn detail_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/.*/details/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38350,7 +39026,7 @@ pub mod mock {
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/grades/[^/]*/details/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -38362,7 +39038,8 @@ pub mod mock {
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/{}/grades/.*/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/{}/grades/.*/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38371,7 +39048,8 @@ pub mod mock {
             pub fn grade_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/{}/details/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/{}/details/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38380,7 +39058,8 @@ pub mod mock {
             pub fn detail_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/courses/.*/grades/.*/details/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/courses/.*/grades/.*/details/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -38435,7 +39114,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/teachers/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/teachers/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -38444,7 +39124,9 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/teachers/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/teachers/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -38535,7 +39217,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/teachers/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/courses/[^/]*/teachers/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -38544,7 +39227,9 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/teachers/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/teachers/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -38598,7 +39283,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/teachers/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -38608,14 +39295,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/teachers/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn teacher_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/teachers/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -38666,7 +39357,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PUT)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/teachers/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -38676,14 +39369,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/teachers/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn teacher_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/teachers/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -38737,7 +39434,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/teachers/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -38747,14 +39446,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/teachers/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn teacher_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/teachers/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -38799,7 +39502,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
-                            regex::Regex::new("^/v2/courses/[^/]*/teachers/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/courses/[^/]*/teachers/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -38809,14 +39514,18 @@ pub mod mock {
             }
             pub fn course_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/{}/teachers/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/{}/teachers/.*/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn teacher_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/courses/.*/teachers/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/courses/.*/teachers/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -38870,7 +39579,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-campaigns/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -38963,7 +39673,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-campaigns/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -39019,7 +39730,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-campaigns/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -39028,7 +39740,9 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -39079,7 +39793,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PUT)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-campaigns/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -39088,7 +39803,9 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -39142,7 +39859,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-campaigns/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -39151,7 +39869,9 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -39196,7 +39916,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-campaigns/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -39205,7 +39926,9 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -39259,7 +39982,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/courses/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/courses/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -39269,7 +39994,10 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/courses/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/courses/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -39340,7 +40068,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/courses/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/courses/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -39350,7 +40080,10 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/courses/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/courses/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -39405,7 +40138,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/courses/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/courses/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39417,7 +40150,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/courses/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/courses/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -39426,7 +40160,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/courses/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/courses/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -39479,7 +40214,7 @@ pub mod mock {
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/courses/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/courses/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39491,7 +40226,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/courses/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/courses/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -39500,7 +40236,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/courses/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/courses/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -39547,7 +40284,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-courses/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-courses/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39559,8 +40296,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-courses/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-courses/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -39636,7 +40373,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-courses/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-courses/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39648,8 +40385,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-courses/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-courses/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -39705,7 +40442,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-courses/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-courses/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39717,8 +40454,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-courses/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-courses/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -39727,8 +40464,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/excluded-courses/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/excluded-courses/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -39781,7 +40518,7 @@ pub mod mock {
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-courses/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-courses/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39793,8 +40530,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-courses/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-courses/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -39803,8 +40540,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/excluded-courses/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/excluded-courses/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -39851,7 +40588,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-lists/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-lists/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39863,7 +40600,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-lists/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-lists/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -39939,7 +40677,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-lists/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-lists/$",
                                 )
                                 .unwrap(),
                         ),
@@ -39951,7 +40689,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-lists/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-lists/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -40007,7 +40746,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-lists/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-lists/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -40019,8 +40758,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-lists/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-lists/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40029,8 +40768,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/excluded-lists/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/excluded-lists/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40083,7 +40822,7 @@ pub mod mock {
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-lists/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-lists/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -40095,8 +40834,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-lists/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-lists/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40105,8 +40844,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/excluded-lists/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/excluded-lists/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40153,7 +40892,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-plans/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-plans/$",
                                 )
                                 .unwrap(),
                         ),
@@ -40165,7 +40904,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-plans/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-plans/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -40241,7 +40981,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-plans/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-plans/$",
                                 )
                                 .unwrap(),
                         ),
@@ -40253,7 +40993,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-plans/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-plans/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -40309,7 +41050,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-plans/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-plans/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -40321,8 +41062,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-plans/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-plans/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40331,8 +41072,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/excluded-plans/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/excluded-plans/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40385,7 +41126,7 @@ pub mod mock {
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/email-campaigns/[^/]*/excluded-plans/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/excluded-plans/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -40397,8 +41138,8 @@ pub mod mock {
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/{}/excluded-plans/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/excluded-plans/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40407,8 +41148,8 @@ pub mod mock {
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/email-campaigns/.*/excluded-plans/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/excluded-plans/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -40454,7 +41195,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/lists/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40464,7 +41207,10 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/lists/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/lists/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40535,7 +41281,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/lists/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40545,7 +41293,10 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/lists/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/lists/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40599,7 +41350,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/lists/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40609,14 +41362,20 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/lists/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/lists/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/.*/lists/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/lists/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40667,7 +41426,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/lists/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/lists/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40677,14 +41438,20 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/lists/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/lists/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/.*/lists/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/lists/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40729,7 +41496,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/plans/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40739,7 +41508,10 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/plans/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/plans/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40810,7 +41582,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/plans/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40820,7 +41594,10 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/plans/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/plans/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40874,7 +41651,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/plans/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40884,14 +41663,20 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/plans/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/plans/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/.*/plans/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/plans/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -40942,7 +41727,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-campaigns/[^/]*/plans/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-campaigns/[^/]*/plans/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -40952,14 +41739,20 @@ pub mod mock {
             }
             pub fn email_campaign_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/{}/plans/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/{}/plans/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn link_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-campaigns/.*/plans/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-campaigns/.*/plans/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41003,7 +41796,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/email-lists/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-lists/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -41094,7 +41889,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/email-lists/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-lists/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -41149,7 +41946,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-lists/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -41158,7 +41956,7 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/email-lists/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41209,7 +42007,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PUT)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-lists/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -41218,7 +42017,7 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/email-lists/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41272,7 +42071,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-lists/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -41281,7 +42081,7 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/email-lists/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41326,7 +42126,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/email-lists/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -41335,7 +42136,7 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/email-lists/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41389,7 +42190,10 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/$").unwrap(),
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-lists/[^/]*/emails/$",
+                                )
+                                .unwrap(),
                         ),
                 )
             }
@@ -41398,7 +42202,9 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/emails/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/{}/emails/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41489,7 +42295,10 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/$").unwrap(),
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-lists/[^/]*/emails/$",
+                                )
+                                .unwrap(),
                         ),
                 )
             }
@@ -41498,7 +42307,9 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/emails/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/{}/emails/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41552,7 +42363,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-lists/[^/]*/emails/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -41562,14 +42375,20 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/{}/emails/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn email_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/.*/emails/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41620,7 +42439,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PUT)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-lists/[^/]*/emails/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -41630,14 +42451,20 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/{}/emails/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn email_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/.*/emails/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41691,7 +42518,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-lists/[^/]*/emails/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -41701,14 +42530,20 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/{}/emails/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn email_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/.*/emails/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41753,7 +42588,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
-                            regex::Regex::new("^/v2/email-lists/[^/]*/emails/[^/]*/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/email-lists/[^/]*/emails/[^/]*/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -41763,14 +42600,20 @@ pub mod mock {
             }
             pub fn email_list_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/{}/emails/.*/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/{}/emails/.*/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
             }
             pub fn email_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/email-lists/.*/emails/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/email-lists/.*/emails/{}/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -41823,7 +42666,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/enrolls/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/enrolls/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -41914,7 +42759,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/enrolls/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/enrolls/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -41968,7 +42815,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/enrolls/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -41976,7 +42825,7 @@ pub mod mock {
             }
             pub fn enroll_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/enrolls/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -42026,7 +42875,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PUT)
-                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/enrolls/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -42034,7 +42885,7 @@ pub mod mock {
             }
             pub fn enroll_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/enrolls/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -42087,7 +42938,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::DELETE)
-                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/enrolls/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -42095,7 +42948,7 @@ pub mod mock {
             }
             pub fn enroll_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/enrolls/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -42139,7 +42992,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PATCH)
-                        .path_matches(regex::Regex::new("^/v2/enrolls/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/enrolls/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -42147,7 +43002,7 @@ pub mod mock {
             }
             pub fn enroll_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/enrolls/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/enrolls/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -42201,7 +43056,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/mindzpay/accounts/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/mindzpay/accounts/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -42294,7 +43150,10 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/$").unwrap(),
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/$",
+                                )
+                                .unwrap(),
                         ),
                 )
             }
@@ -42303,7 +43162,9 @@ pub mod mock {
             }
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/mindzpay/accounts/{}/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/$", value.to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -42354,7 +43215,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/payments/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/payments/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -42365,7 +43228,8 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/payments/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/payments/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -42458,7 +43322,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/payments/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/payments/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42470,7 +43334,8 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/payments/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/payments/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -42479,7 +43344,8 @@ pub mod mock {
             pub fn payment_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/payments/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/payments/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -42532,7 +43398,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/payments/[^/]*/refund/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/payments/[^/]*/refund/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42544,8 +43410,8 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/payments/.*/refund/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/payments/.*/refund/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42554,8 +43420,8 @@ pub mod mock {
             pub fn payment_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/payments/{}/refund/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/payments/{}/refund/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42608,7 +43474,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/subscriptions/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42620,7 +43486,7 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/subscriptions/$", value
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/subscriptions/$", value
                             .to_string()
                         ),
                     )
@@ -42714,7 +43580,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42726,8 +43592,8 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/subscriptions/.*/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42736,8 +43602,8 @@ pub mod mock {
             pub fn subscription_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/subscriptions/{}/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42790,7 +43656,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/cancel/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/cancel/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42802,8 +43668,8 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/cancel/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/subscriptions/.*/cancel/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42812,8 +43678,8 @@ pub mod mock {
             pub fn subscription_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/cancel/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/subscriptions/{}/cancel/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42866,7 +43732,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/reactivate/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/reactivate/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42878,7 +43744,7 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/reactivate/$",
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/subscriptions/.*/reactivate/$",
                             value.to_string()
                         ),
                     )
@@ -42888,7 +43754,7 @@ pub mod mock {
             pub fn subscription_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/reactivate/$",
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/subscriptions/{}/reactivate/$",
                             value.to_string()
                         ),
                     )
@@ -42942,7 +43808,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/suspend/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/subscriptions/[^/]*/suspend/$",
                                 )
                                 .unwrap(),
                         ),
@@ -42954,8 +43820,8 @@ pub mod mock {
             pub fn account_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/subscriptions/.*/suspend/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/subscriptions/.*/suspend/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -42964,8 +43830,8 @@ pub mod mock {
             pub fn subscription_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/subscriptions/{}/suspend/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/subscriptions/{}/suspend/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43017,7 +43883,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/invoices/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -43028,7 +43896,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -43120,7 +43989,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/mindzpay/accounts/[^/]*/invoices/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -43131,7 +44002,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -43187,7 +44059,7 @@ pub mod mock {
                         .method(::httpmock::Method::GET)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -43199,7 +44071,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -43208,7 +44081,8 @@ pub mod mock {
             pub fn invoice_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/invoices/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/invoices/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -43261,7 +44135,7 @@ pub mod mock {
                         .method(::httpmock::Method::PUT)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/$",
                                 )
                                 .unwrap(),
                         ),
@@ -43273,7 +44147,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/.*/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/.*/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -43282,7 +44157,8 @@ pub mod mock {
             pub fn invoice_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/invoices/{}/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/invoices/{}/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -43338,7 +44214,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/cancel/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/cancel/$",
                                 )
                                 .unwrap(),
                         ),
@@ -43350,8 +44226,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/.*/cancel/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/.*/cancel/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43360,8 +44236,8 @@ pub mod mock {
             pub fn invoice_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/invoices/{}/cancel/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/invoices/{}/cancel/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43414,7 +44290,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/refresh/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/refresh/$",
                                 )
                                 .unwrap(),
                         ),
@@ -43426,8 +44302,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/.*/refresh/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/.*/refresh/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43436,8 +44312,8 @@ pub mod mock {
             pub fn invoice_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/invoices/{}/refresh/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/invoices/{}/refresh/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43490,7 +44366,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/reissue/$",
+                                    "^(?:/[^/]+)*/v2/mindzpay/accounts/[^/]*/invoices/[^/]*/reissue/$",
                                 )
                                 .unwrap(),
                         ),
@@ -43502,8 +44378,8 @@ pub mod mock {
             pub fn account_key(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/{}/invoices/.*/reissue/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/{}/invoices/.*/reissue/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43512,8 +44388,8 @@ pub mod mock {
             pub fn invoice_id(self, value: &str) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/mindzpay/accounts/.*/invoices/{}/reissue/$", value
-                            .to_string()
+                            "^(?:/[^/]+)*/v2/mindzpay/accounts/.*/invoices/{}/reissue/$",
+                            value.to_string()
                         ),
                     )
                     .unwrap();
@@ -43564,7 +44440,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/subscriptions/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/subscriptions/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -43655,7 +44533,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/subscriptions/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/subscriptions/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -43710,7 +44590,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::GET)
                         .path_matches(
-                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/subscriptions/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -43719,7 +44600,7 @@ pub mod mock {
             }
             pub fn subscription_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/subscriptions/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -43770,7 +44651,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PUT)
                         .path_matches(
-                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/subscriptions/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -43779,7 +44661,7 @@ pub mod mock {
             }
             pub fn subscription_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/subscriptions/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -43833,7 +44715,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::DELETE)
                         .path_matches(
-                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/subscriptions/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -43842,7 +44725,7 @@ pub mod mock {
             }
             pub fn subscription_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/subscriptions/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -43887,7 +44770,8 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::PATCH)
                         .path_matches(
-                            regex::Regex::new("^/v2/subscriptions/[^/]*/$").unwrap(),
+                            regex::Regex::new("^(?:/[^/]+)*/v2/subscriptions/[^/]*/$")
+                                .unwrap(),
                         ),
                 )
             }
@@ -43896,7 +44780,7 @@ pub mod mock {
             }
             pub fn subscription_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/subscriptions/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/subscriptions/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -43950,7 +44834,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/subscriptions/[^/]*/add-product/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/subscriptions/[^/]*/add-product/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -43961,7 +44847,8 @@ pub mod mock {
             pub fn subscription_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/subscriptions/{}/add-product/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/subscriptions/{}/add-product/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -44017,7 +44904,7 @@ pub mod mock {
                         .method(::httpmock::Method::POST)
                         .path_matches(
                             regex::Regex::new(
-                                    "^/v2/subscriptions/[^/]*/remove-product/$",
+                                    "^(?:/[^/]+)*/v2/subscriptions/[^/]*/remove-product/$",
                                 )
                                 .unwrap(),
                         ),
@@ -44029,7 +44916,8 @@ pub mod mock {
             pub fn subscription_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
                         &format!(
-                            "^/v2/subscriptions/{}/remove-product/$", value.to_string()
+                            "^(?:/[^/]+)*/v2/subscriptions/{}/remove-product/$", value
+                            .to_string()
                         ),
                     )
                     .unwrap();
@@ -44083,7 +44971,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/teams/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/teams/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44174,7 +45064,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/teams/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/teams/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44228,7 +45120,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/teams/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44236,7 +45130,7 @@ pub mod mock {
             }
             pub fn team_member_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/teams/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/teams/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44286,7 +45180,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PUT)
-                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/teams/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44294,7 +45190,7 @@ pub mod mock {
             }
             pub fn team_member_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/teams/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/teams/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44347,7 +45243,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::DELETE)
-                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/teams/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44355,7 +45253,7 @@ pub mod mock {
             }
             pub fn team_member_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/teams/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/teams/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44399,7 +45297,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PATCH)
-                        .path_matches(regex::Regex::new("^/v2/teams/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/teams/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44407,7 +45307,7 @@ pub mod mock {
             }
             pub fn team_member_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/teams/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/teams/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44460,7 +45360,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/users/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/users/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44551,7 +45453,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::POST)
-                        .path_matches(regex::Regex::new("^/v2/users/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/users/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44605,7 +45509,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::GET)
-                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/users/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44613,7 +45519,7 @@ pub mod mock {
             }
             pub fn user_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/users/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/users/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44663,7 +45569,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PUT)
-                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/users/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44671,7 +45579,7 @@ pub mod mock {
             }
             pub fn user_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/users/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/users/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44724,7 +45632,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::DELETE)
-                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/users/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44732,7 +45642,7 @@ pub mod mock {
             }
             pub fn user_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/users/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/users/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44776,7 +45686,9 @@ pub mod mock {
                 Self(
                     inner
                         .method(::httpmock::Method::PATCH)
-                        .path_matches(regex::Regex::new("^/v2/users/[^/]*/$").unwrap()),
+                        .path_matches(
+                            regex::Regex::new("^(?:/[^/]+)*/v2/users/[^/]*/$").unwrap(),
+                        ),
                 )
             }
             pub fn into_inner(self) -> ::httpmock::When {
@@ -44784,7 +45696,7 @@ pub mod mock {
             }
             pub fn user_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/users/{}/$", value.to_string()),
+                        &format!("^(?:/[^/]+)*/v2/users/{}/$", value.to_string()),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))
@@ -44838,7 +45750,9 @@ pub mod mock {
                     inner
                         .method(::httpmock::Method::POST)
                         .path_matches(
-                            regex::Regex::new("^/v2/users/[^/]*/change-password/$")
+                            regex::Regex::new(
+                                    "^(?:/[^/]+)*/v2/users/[^/]*/change-password/$",
+                                )
                                 .unwrap(),
                         ),
                 )
@@ -44848,7 +45762,10 @@ pub mod mock {
             }
             pub fn user_id(self, value: i64) -> Self {
                 let re = regex::Regex::new(
-                        &format!("^/v2/users/{}/change-password/$", value.to_string()),
+                        &format!(
+                            "^(?:/[^/]+)*/v2/users/{}/change-password/$", value
+                            .to_string()
+                        ),
                     )
                     .unwrap();
                 Self(self.0.path_matches(re))

@@ -50,8 +50,10 @@ mod generated;
 pub mod auth;
 mod client;
 pub mod client_builder;
+mod decode;
 pub mod env;
 pub mod error;
+pub mod nullable;
 pub mod operation;
 pub mod pagination;
 mod pipeline;
@@ -69,7 +71,12 @@ pub use error::{
     RedirectRefusal, Result, TimeoutError, TimeoutLimit, TransportError,
 };
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
+pub use nullable::Nullable;
 pub use retry::{RetryBudget, RetryPolicy};
+/// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
+/// as Django REST framework writes decimals) or a JSON number (`62.9`), and
+/// encodes as a string, keeping its scale (`"62.90"`).
+pub use rust_decimal::Decimal;
 pub use uuid::Uuid;
 pub use wire::TransportKind;
 

@@ -87,7 +87,7 @@ const CASES: &[Case] = cases![
 fn schema() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/mindz.yaml");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_yaml::from_str(&text).expect("schema/mindz.yaml parses")
+    serde_yaml_ng::from_str(&text).expect("schema/mindz.yaml parses")
 }
 
 fn components(schema: &Value) -> &serde_json::Map<String, Value> {

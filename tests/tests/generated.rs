@@ -163,3 +163,124 @@ fn clashing_enum_variant_names_are_refused() {
         Ok(_) => panic!("clashing variant names were generated"),
     }
 }
+
+/// The structs of `types` (`    pub struct Name {` at the module's indentation).
+fn type_structs(source: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| *l == "pub mod types {")
+        .expect("a types module");
+    lines[start..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, l)| **l != "}")
+        .filter_map(|(i, l)| {
+            let name = l.strip_prefix("    pub struct ")?.strip_suffix(" {")?;
+            Some((start + i, name.to_string()))
+        })
+        .collect()
+}
+
+/// Every model can grow: `#[non_exhaustive]`, built with a builder.
+#[test]
+fn every_struct_is_non_exhaustive_and_has_a_builder() {
+    let source = generated();
+    let lines: Vec<&str> = source.lines().collect();
+    let structs = type_structs(&source);
+    assert!(structs.len() > 100, "found {} structs", structs.len());
+    for (line, name) in &structs {
+        assert_eq!(
+            lines[line - 1].trim(),
+            "#[non_exhaustive]",
+            "types::{name} is not #[non_exhaustive]"
+        );
+        assert!(
+            source.contains(&format!("pub fn builder() -> builder::{name} {{")),
+            "types::{name} has no builder()"
+        );
+        assert!(
+            // `impl TryFrom<builder::X> for super::X` (prettyplease may wrap it).
+            source.contains(&format!("for super::{name} {{")),
+            "builder::{name} does not convert into types::{name}"
+        );
+    }
+}
+
+/// Money is a decimal everywhere: no float is left in the generated code.
+#[test]
+fn no_money_field_is_a_float() {
+    let source = generated();
+    assert!(!source.contains("f64"), "generated.rs has an f64");
+    assert!(!source.contains("f32"), "generated.rs has an f32");
+    let fields = source
+        .lines()
+        .filter(|l| l.contains("pub ") && l.contains("::rust_decimal::Decimal"))
+        .count();
+    assert_eq!(fields, 17, "decimal fields in types");
+}
+
+/// The mock helpers match the schema's paths under any base path.
+#[test]
+fn mock_paths_take_a_base_path() {
+    let source = generated();
+    let mock = &source[source.find("pub mod mock {").expect("a mock module")..];
+    assert!(
+        !mock.contains("\"^/v2/"),
+        "a mock path regex without the base path"
+    );
+    assert!(mock.contains("\"^(?:/[^/]+)*/v2/users/[^/]*/$\""));
+}
+
+/// Each post-processing step fails, naming itself, when progenitor's output
+/// lacks what it rewrites, instead of silently doing nothing.
+#[test]
+fn post_processing_steps_fail_loudly_on_unexpected_output() {
+    use mindz_codegen::{mock_paths, models, nullable, secrets};
+    let parse = |src: &str| -> syn::File { syn::parse_str(src).expect("valid Rust") };
+    let doc = schema();
+
+    let no_types = parse("pub mod builder {}");
+    let e = models::mark_non_exhaustive(&mut no_types.clone()).expect_err("no types");
+    assert_eq!(
+        e.to_string(),
+        "post-processing step `non_exhaustive`: progenitor produced no `types` module"
+    );
+
+    let no_builder = parse("pub mod types { pub struct A { pub x: i64 } pub mod builder {} }");
+    let e = models::mark_non_exhaustive(&mut no_builder.clone()).expect_err("no builder");
+    assert!(
+        e.to_string().contains("typify wrote no builder for A"),
+        "{e}"
+    );
+
+    let e = nullable::rewrite(&mut no_builder.clone(), &doc).expect_err("no request types");
+    assert!(
+        e.to_string()
+            .starts_with("post-processing step `nullable`: no struct `types::"),
+        "{e}"
+    );
+
+    let e = secrets::redact(&mut no_builder.clone(), &doc).expect_err("no secret types");
+    assert!(
+        e.to_string()
+            .starts_with("post-processing step `secrets`: no struct `types::"),
+        "{e}"
+    );
+
+    let exact = parse(r#"fn f(w: When) -> When { w.path("/v2/users/") }"#);
+    let e = mock_paths::allow_base_path(&mut exact.clone()).expect_err("exact path");
+    assert!(e.to_string().contains("exact `.path(..)` matcher"), "{e}");
+    let nothing = parse("fn f() {}");
+    let e = mock_paths::allow_base_path(&mut nothing.clone()).expect_err("no regex");
+    assert!(e.to_string().contains("no `^/...` path regex"), "{e}");
+
+    let regex = parse(
+        r#"fn f(v: i64) { let a = Regex::new("^/v2/x/$"); let b = format!("^/v2/x/{}/$", v); }"#,
+    );
+    let mut rewritten = regex.clone();
+    assert_eq!(mock_paths::allow_base_path(&mut rewritten), Ok(2));
+    let text = quote::quote!(#rewritten).to_string();
+    assert!(text.contains(r#""^(?:/[^/]+)*/v2/x/$""#), "{text}");
+    assert!(text.contains(r#""^(?:/[^/]+)*/v2/x/{}/$""#), "{text}");
+}

@@ -817,3 +817,117 @@ fn deeply_wrong_values_do_not_panic() {
         assert!(!lint(&doc).is_empty(), "{doc} gave no diagnostics");
     }
 }
+
+// Loading: a YAML syntax error names its line and column.
+
+#[test]
+fn yaml_syntax_error_names_line_and_column() {
+    let text = "openapi: 3.0.3\ninfo:\n  title: Mindz\n   version: 1.0.0\npaths: {}\n";
+    let error = load_str(text).expect_err("bad indentation");
+    let message = error.to_string();
+    assert!(message.starts_with("<schema>:4:"), "{message}");
+    match error {
+        mindz_codegen::load::LoadError::Syntax { location, .. } => {
+            assert_eq!(location.as_deref(), Some("4:11"));
+        }
+        other => panic!("expected a syntax error, got {other}"),
+    }
+    let tabs = "openapi: 3.0.3\npaths:\n\t/x/: {}\n";
+    let error = load_str(tabs).expect_err("a tab");
+    assert!(error.to_string().starts_with("<schema>:3:1: "), "{error}");
+}
+
+// Rule 16: secrets are `format: password`.
+
+#[test]
+fn secret_property_without_password_format() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            "/components/schemas/NewUser/properties/password",
+            json!({"type": "string", "writeOnly": true}),
+        );
+        set(
+            doc,
+            "/components/schemas/NewUser/properties/client_secret",
+            json!({"type": "string", "format": "byte"}),
+        );
+    });
+    assert_eq!(
+        found,
+        [
+            r#"/components/schemas/NewUser/properties/client_secret: property "client_secret" looks like a secret but has format byte, expected format: password so that the SDK never prints it"#,
+            r#"/components/schemas/NewUser/properties/password: property "password" looks like a secret but has no format, expected format: password so that the SDK never prints it"#,
+        ]
+    );
+}
+
+#[test]
+fn secret_property_in_an_inline_schema() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            &format!("{USERS}/post/requestBody/content/application~1json/schema"),
+            json!({"type": "object", "properties": {"newPassword": {"type": "string"}}}),
+        );
+    });
+    assert_eq!(
+        found,
+        [format!(
+            r#"{USERS}/post/requestBody/content/application~1json/schema/properties/newPassword: property "newPassword" looks like a secret but has no format, expected format: password so that the SDK never prints it"#
+        )]
+    );
+}
+
+#[test]
+fn secret_property_with_password_format_is_fine() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            "/components/schemas/NewUser/properties/password",
+            json!({"type": "string", "format": "password", "writeOnly": true}),
+        );
+    });
+    assert_eq!(found, Vec::<String>::new());
+}
+
+// Rule 17: money is a decimal string.
+
+#[test]
+fn money_as_a_number_is_rejected() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            "/components/schemas/User/properties/price",
+            json!({"type": "number", "format": "double"}),
+        );
+    });
+    assert_eq!(
+        found,
+        [
+            r#"/components/schemas/User/properties/price: property "price" looks like money but is a number, expected type: string, format: decimal"#
+        ]
+    );
+}
+
+#[test]
+fn decimal_that_is_not_a_string_is_rejected() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            "/components/schemas/User/properties/balance",
+            json!({"type": "number", "format": "decimal"}),
+        );
+        set(
+            doc,
+            "/components/schemas/User/properties/price",
+            json!({"type": "string", "format": "decimal", "pattern": "^\\d+(?:\\.\\d{1,2})?$"}),
+        );
+    });
+    assert_eq!(
+        found,
+        [
+            r#"/components/schemas/User/properties/balance: property "balance" has format decimal but type number, expected type: string (decimals travel as strings)"#
+        ]
+    );
+}

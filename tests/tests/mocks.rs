@@ -26,55 +26,48 @@ async fn create_course_for_teacher(
 }
 
 fn course_request(teacher_first_name: &str) -> types::CourseCreate {
-    types::CourseCreate {
-        name: format!("Oficina de {teacher_first_name}")
-            .parse()
-            .expect("a short name"),
-        short_description: Some("Curso criado pela aplicação".to_owned()),
-        active: Some(false),
-        price: Some(49.9),
-        access_days: None,
-        description: None,
-        image: None,
-        launch_date: None,
-        slug: None,
-        video: None,
-    }
+    types::CourseCreate::builder()
+        .name(format!("Oficina de {teacher_first_name}"))
+        .short_description("Curso criado pela aplicação".to_owned())
+        .active(false)
+        .price("49.90".parse::<mindz_sdk::Decimal>().expect("a decimal"))
+        .try_into()
+        .expect("a valid course")
 }
 
 // ---------------------------------------------------------------------------
 // Fixtures and tests.
 
 fn client(server: &MockServer) -> Client {
-    // The helpers match the schema's paths (`/v2/users/{user_id}/`), so the
-    // base URL is the server's root.
+    // As for a real school (`https://escola.mindz.com.br/api`): the helpers
+    // match the schema's paths under any base path.
     Client::builder()
-        .base_url(server.base_url())
+        .base_url(format!("{}/api", server.base_url()))
         .bearer_token("test-token")
         .build()
         .expect("client builds")
 }
 
 fn teacher() -> types::User {
-    serde_json::from_value(serde_json::json!({
-        "id": 7,
-        "email": "joana@example.com",
-        "first_name": "Joana",
-        "last_name": "Prado",
-    }))
-    .expect("a valid User")
+    types::User::builder()
+        .id(7)
+        .email("joana@example.com")
+        .first_name("Joana")
+        .last_name("Prado")
+        .try_into()
+        .expect("a valid User")
 }
 
 fn course(id: i64, request: &types::CourseCreate) -> types::Course {
-    serde_json::from_value(serde_json::json!({
-        "id": id,
-        "name": request.name.as_str(),
-        "short_description": request.short_description,
-        "active": request.active,
-        "price": request.price,
-        "slug": "oficina-de-joana",
-    }))
-    .expect("a valid Course")
+    types::Course::builder()
+        .id(id)
+        .name(request.name.as_str())
+        .short_description(request.short_description.clone())
+        .active(request.active)
+        .price(request.price)
+        .slug("oficina-de-joana".to_owned())
+        .try_into()
+        .expect("a valid Course")
 }
 
 #[tokio::test]
@@ -98,6 +91,10 @@ async fn application_creates_a_course_for_a_teacher() {
     assert_eq!(course.name.as_str(), "Oficina de Joana");
     assert_eq!(course.slug.as_deref(), Some("oficina-de-joana"));
     assert_eq!(course.active, Some(false));
+    assert_eq!(
+        course.price.map(|p| p.to_string()).as_deref(),
+        Some("49.90")
+    );
     user_mock.assert_async().await;
     course_mock.assert_async().await;
 }
@@ -109,10 +106,10 @@ async fn application_reports_a_missing_teacher_and_creates_nothing() {
         when.user_id(404);
         then.client_error(
             404,
-            &types::ErrorBody {
-                detail: Some("Not found.".to_owned()),
-                extra: Default::default(),
-            },
+            &types::ErrorBody::builder()
+                .detail("Not found.".to_owned())
+                .try_into()
+                .expect("a valid error body"),
         );
     });
     // Any course creation would match this mock; it must not be hit.

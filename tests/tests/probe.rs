@@ -16,7 +16,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::a
 const SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/mindz.yaml");
 
 fn schema() -> Value {
-    serde_yaml::from_str(&std::fs::read_to_string(SCHEMA).unwrap()).unwrap()
+    serde_yaml_ng::from_str(&std::fs::read_to_string(SCHEMA).unwrap()).unwrap()
 }
 
 fn deref<'a>(doc: &'a Value, mut v: &'a Value) -> &'a Value {
@@ -26,7 +26,8 @@ fn deref<'a>(doc: &'a Value, mut v: &'a Value) -> &'a Value {
     v
 }
 
-/// A conforming instance of `schema`: every property, no nulls.
+/// A conforming instance of `schema`: every property, no nulls, the
+/// schema's `example` where it gives one.
 fn example(doc: &Value, schema: &Value) -> Value {
     let s = deref(doc, schema);
     if let Some([only]) = s.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
@@ -38,6 +39,9 @@ fn example(doc: &Value, schema: &Value) -> Value {
             .find(|v| !v.is_null())
             .cloned()
             .unwrap_or(Value::Null);
+    }
+    if let Some(value) = s.get("example") {
+        return value.clone();
     }
     let format = s.get("format").and_then(Value::as_str).unwrap_or("");
     match s.get("type").and_then(Value::as_str) {

@@ -14,7 +14,8 @@
 //! `$MINDZ_CONFORMANCE_SEED`, else one from the clock, printed so a failure
 //! can be replayed), `--rounds N` (calls of each operation in dynamic mode,
 //! default 3), `--mode static|dynamic` (one mode only), `--calls-only` (only
-//! regenerate `tests/src/conformance/calls.rs`: no Node, no Prism).
+//! check that `tests/src/conformance/calls.rs` and `generated.rs` are fresh;
+//! `cargo xtask generate` writes both: no Node, no Prism).
 //!
 //! xtask never depends on mindz-sdk: the driver is a separate binary built
 //! with cargo, so xtask still builds when `generated.rs` does not.
@@ -27,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use mindz_codegen::{conformance, load};
+use mindz_codegen::conformance;
 
 /// The npm project that pins the Node tools.
 const NODE_DIR: &str = "xtask/node";
@@ -134,12 +135,12 @@ pub fn run(root: &Path) -> Result<(), String> {
     let options = parse_options(&args)?;
     let start = Instant::now();
     if options.calls_only {
-        write_driver_calls(root)?;
+        require_fresh_outputs(root)?;
         println!("conformance: {} is up to date", conformance::DRIVER_CALLS);
         return Ok(());
     }
     let node = ensure_node_tools(root)?;
-    write_driver_calls(root)?;
+    require_fresh_outputs(root)?;
     let build_start = Instant::now();
     let driver = build_driver(root)?;
     println!(
@@ -265,34 +266,11 @@ fn ensure_node_tools(root: &Path) -> Result<NodeTools, String> {
     Ok(tools)
 }
 
-/// Regenerates `tests/src/conformance/calls.rs` from the schema, writing it
-/// only when it changed. Also refuses a stale `generated.rs`: Prism reads the
-/// schema while the SDK was generated from whatever it was then.
-fn write_driver_calls(root: &Path) -> Result<(), String> {
-    let doc = load::load_file(&root.join(SCHEMA)).map_err(|e| e.to_string())?;
-    let generated = mindz_codegen::generate(&doc).map_err(|e| e.to_string())?;
-    let current = std::fs::read_to_string(root.join(crate::GENERATED)).unwrap_or_default();
-    if current != generated.source {
-        return Err(format!(
-            "{} is stale against {SCHEMA}: run `cargo xtask generate` first",
-            crate::GENERATED
-        ));
-    }
-    let source = conformance::driver_source(&doc).map_err(|e| format!("driver calls: {e}"))?;
-    let path = root.join(conformance::DRIVER_CALLS);
-    if std::fs::read_to_string(&path).is_ok_and(|old| old == source) {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    std::fs::write(&path, source).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!(
-        "conformance: {} regenerated from {SCHEMA} (commit it)",
-        conformance::DRIVER_CALLS
-    );
-    Ok(())
+/// Refuses stale generated files (`generated.rs`, `calls.rs`): Prism reads
+/// the schema, so the SDK and the driver must be what it generates today.
+/// `cargo xtask generate` writes them.
+fn require_fresh_outputs(root: &Path) -> Result<(), String> {
+    crate::require_fresh(root)
 }
 
 /// Builds the driver (`cargo build -p mindz-tests --bin conformance`, with

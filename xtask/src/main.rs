@@ -1,7 +1,8 @@
 //! `cargo xtask <command>`: the maintainer's command line over `mindz-codegen`.
 //!
-//! - `generate`: lint the schema and write `mindz-sdk/src/generated.rs`;
-//! - `check`: regenerate in memory and fail with a diff if the checked-in file is stale;
+//! - `generate`: lint the schema and write every generated file (`mindz-sdk/src/generated.rs`,
+//!   `tests/src/conformance/calls.rs`), each atomically;
+//! - `check`: regenerate in memory and fail with a diff if a checked-in generated file is stale;
 //! - `lint`: run the schema lint alone;
 //! - `conformance`: drive every operation through the SDK against Prism (static and dynamic mocks);
 //! - `spec-lint`: lint the schema with Redocly CLI;
@@ -66,10 +67,7 @@ fn cmd_lint(root: &Path) -> Result<(), String> {
     let diags = lint::lint(&doc);
     let ops = load::count_operations(&doc);
     if !diags.is_empty() {
-        for d in &diags {
-            eprintln!("{SCHEMA}#{d}");
-        }
-        return Err(format!("{} lint error(s) in {SCHEMA}", diags.len()));
+        return Err(lint_failure(&diags));
     }
     println!(
         "lint: {SCHEMA} is clean ({ops} operations) in {} ms",
@@ -78,27 +76,89 @@ fn cmd_lint(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Loads the schema and generates the SDK source in memory.
-fn regenerate(root: &Path) -> Result<mindz_codegen::Generated, String> {
+/// Prints one `schema/mindz.yaml#/pointer: message` line per diagnostic and
+/// returns the closing error; `lint`, `generate` and `check` print a lint
+/// error the same way.
+fn lint_failure(diags: &[lint::Diagnostic]) -> String {
+    for d in diags {
+        eprintln!("{SCHEMA}#{d}");
+    }
+    format!("{} lint error(s) in {SCHEMA}", diags.len())
+}
+
+/// Everything generation writes, from the schema, in memory: the SDK source
+/// and the conformance driver's calls, each with its path.
+struct Outputs {
+    sdk: mindz_codegen::Generated,
+    files: Vec<(&'static str, String)>,
+}
+
+/// Loads the schema and generates every output in memory.
+pub(crate) fn regenerate(root: &Path) -> Result<Outputs, String> {
     let doc = load::load_file(&root.join(SCHEMA)).map_err(|e| e.to_string())?;
-    generate(&doc).map_err(|e| e.to_string())
+    let sdk = generate(&doc).map_err(|e| match e {
+        mindz_codegen::GenerateError::Lint(diags) => lint_failure(&diags),
+        other => other.to_string(),
+    })?;
+    let calls = mindz_codegen::conformance::driver_source(&doc)
+        .map_err(|e| format!("{}: {e}", mindz_codegen::conformance::DRIVER_CALLS))?;
+    let files = vec![
+        (GENERATED, sdk.source.clone()),
+        (mindz_codegen::conformance::DRIVER_CALLS, calls),
+    ];
+    Ok(Outputs { sdk, files })
+}
+
+/// Writes `contents` to `path` atomically: a temporary file beside it, then
+/// a rename, so a reader (or an interrupted run) never sees half a file.
+fn write_atomically(path: &Path, contents: &str) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| format!("{} has no parent directory", path.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!("cannot write {}: {e}", path.display()));
+    }
+    Ok(())
+}
+
+/// The generated files whose checked-in contents differ from `out`, with
+/// those contents.
+fn stale<'o>(root: &Path, out: &'o Outputs) -> Vec<(&'static str, String, &'o str)> {
+    out.files
+        .iter()
+        .filter_map(|(rel, fresh)| {
+            let current = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+            (current != *fresh).then_some((*rel, current, fresh.as_str()))
+        })
+        .collect()
 }
 
 fn cmd_generate(root: &Path) -> Result<(), String> {
     let start = Instant::now();
     let out = regenerate(root)?;
-    let path = root.join(GENERATED);
-    let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == out.source);
-    if !unchanged {
-        std::fs::write(&path, &out.source)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let stale = stale(root, &out);
+    for (rel, _, fresh) in &stale {
+        write_atomically(&root.join(rel), fresh)?;
     }
+    let written: Vec<&str> = stale.iter().map(|(rel, _, _)| *rel).collect();
     println!(
-        "generate: {GENERATED} {} ({} operations, {} types, {} lines) in {} ms",
-        if unchanged { "unchanged" } else { "written" },
-        out.operations,
-        out.types,
-        out.lines(),
+        "generate: {} ({} operations, {} types, {} lines) in {} ms",
+        if written.is_empty() {
+            "every generated file unchanged".to_string()
+        } else {
+            format!("wrote {}", written.join(", "))
+        },
+        out.sdk.operations,
+        out.sdk.types,
+        out.sdk.lines(),
         start.elapsed().as_millis()
     );
     Ok(())
@@ -107,14 +167,13 @@ fn cmd_generate(root: &Path) -> Result<(), String> {
 fn cmd_check(root: &Path) -> Result<(), String> {
     let start = Instant::now();
     let out = regenerate(root)?;
-    let path = root.join(GENERATED);
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current != out.source {
-        let diff = similar::TextDiff::from_lines(&current, &out.source);
+    let stale = stale(root, &out);
+    for (rel, current, fresh) in &stale {
+        let diff = similar::TextDiff::from_lines(current.as_str(), *fresh);
         let text = diff
             .unified_diff()
             .context_radius(2)
-            .header(GENERATED, "regenerated")
+            .header(rel, "regenerated")
             .to_string();
         let shown: Vec<&str> = text.lines().take(60).collect();
         let more = text.lines().count().saturating_sub(shown.len());
@@ -122,16 +181,119 @@ fn cmd_check(root: &Path) -> Result<(), String> {
         if more > 0 {
             eprintln!("... {more} more diff lines");
         }
+    }
+    if !stale.is_empty() {
+        let names: Vec<&str> = stale.iter().map(|(rel, _, _)| *rel).collect();
         return Err(format!(
-            "{GENERATED} is stale: run `cargo xtask generate` and commit the result"
+            "{} stale: run `cargo xtask generate` and commit the result",
+            names.join(", ")
         ));
     }
     println!(
-        "check: {GENERATED} is up to date ({} operations, {} types, {} lines) in {} ms",
-        out.operations,
-        out.types,
-        out.lines(),
+        "check: {} up to date ({} operations, {} types, {} lines) in {} ms",
+        out.files
+            .iter()
+            .map(|(rel, _)| *rel)
+            .collect::<Vec<_>>()
+            .join(" and "),
+        out.sdk.operations,
+        out.sdk.types,
+        out.sdk.lines(),
         start.elapsed().as_millis()
     );
     Ok(())
+}
+
+/// Fails when a generated file is stale (for commands that run generated
+/// code against the schema, such as `conformance`).
+pub(crate) fn require_fresh(root: &Path) -> Result<(), String> {
+    let out = regenerate(root)?;
+    let stale = stale(root, &out);
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        let names: Vec<&str> = stale.iter().map(|(rel, _, _)| *rel).collect();
+        Err(format!(
+            "{} stale against {SCHEMA}: run `cargo xtask generate` first",
+            names.join(", ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        dir
+    }
+
+    #[test]
+    fn writes_atomically_and_leaves_no_temporary_file() {
+        let dir = scratch("atomic");
+        let path = dir.join("sub/generated.rs");
+        write_atomically(&path, "one").expect("first write");
+        write_atomically(&path, "two").expect("second write");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        let names: Vec<String> = std::fs::read_dir(dir.join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["generated.rs"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_names_the_file() {
+        let dir = scratch("fail");
+        // A directory where the file should be: the rename fails.
+        let path = dir.join("taken");
+        std::fs::create_dir_all(path.join("inner")).unwrap();
+        let error = write_atomically(&path, "x").expect_err("cannot replace a directory");
+        assert!(
+            error.starts_with(&format!("cannot write {}", path.display())),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "temporary file removed"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn every_generated_file_is_checked() {
+        let out = regenerate(&workspace_root()).expect("the schema generates");
+        let paths: Vec<&str> = out.files.iter().map(|(p, _)| *p).collect();
+        assert_eq!(paths, [GENERATED, mindz_codegen::conformance::DRIVER_CALLS]);
+        // The checked-in files are what the schema generates.
+        assert!(stale(&workspace_root(), &out).is_empty());
+        // A stale file is found, with its current contents.
+        let dir = scratch("stale");
+        let found = stale(&dir, &out);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].1, "");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn lint_errors_read_the_same_from_every_command() {
+        let diags = [lint::Diagnostic {
+            pointer: "/openapi".into(),
+            message: "bad".into(),
+        }];
+        assert_eq!(lint_failure(&diags), "1 lint error(s) in schema/mindz.yaml");
+        let mut doc = load::load_file(&workspace_root().join(SCHEMA)).unwrap();
+        doc["openapi"] = "3.1.0".into();
+        match generate(&doc) {
+            Err(mindz_codegen::GenerateError::Lint(from_generate)) => {
+                assert_eq!(from_generate, lint::lint(&doc));
+            }
+            other => panic!("expected lint errors, got {:?}", other.map(|g| g.lines())),
+        }
+    }
 }

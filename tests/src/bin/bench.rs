@@ -301,57 +301,69 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
 // ---------------------------------------------------------------------------
 // Fixture
 
-/// A user with every field of `types::User` filled; a struct literal, so a
-/// field added to the schema breaks this build until it is filled here too.
+/// A user with every field of `types::User` filled, through its builder (the
+/// generated structs are `#[non_exhaustive]`, so a literal no longer compiles).
 fn fixture_user(i: i64) -> types::User {
     let created = Utc
         .with_ymd_and_hms(2023, 1 + (i % 12) as u32, 1 + (i % 28) as u32, 9, 30, 15)
         .single()
         .expect("valid date");
-    types::User {
-        bio: Some(format!("Professora há {} anos.", 5 + i % 20)),
-        birth_date: NaiveDate::from_ymd_opt(1970 + (i % 40) as i32, 1 + (i % 12) as u32, 15),
-        city: Some("São Paulo".to_owned()),
-        complement: Some(format!("Apto {}", 10 + i)),
-        corporate_name: Some(format!("Escola Exemplo {i} Ltda")),
-        country: Some("BR".to_owned()),
-        created_at: Some(created),
-        district: Some("Vila Mariana".to_owned()),
-        document: Some(format!("{:03}.456.789-{:02}", 100 + i, i % 100)),
-        email: format!("aluna.{i}@example.com.br"),
-        first_name: format!("Maria{i}"),
-        gender: Some(if i % 2 == 0 {
+    types::User::builder()
+        .bio(Some(format!("Professora há {} anos.", 5 + i % 20)))
+        .birth_date(NaiveDate::from_ymd_opt(
+            1970 + (i % 40) as i32,
+            1 + (i % 12) as u32,
+            15,
+        ))
+        .city(Some("São Paulo".to_owned()))
+        .complement(Some(format!("Apto {}", 10 + i)))
+        .corporate_name(Some(format!("Escola Exemplo {i} Ltda")))
+        .country(Some("BR".to_owned()))
+        .created_at(Some(created))
+        .district(Some("Vila Mariana".to_owned()))
+        .document(Some(format!("{:03}.456.789-{:02}", 100 + i, i % 100)))
+        .email(format!("aluna.{i}@example.com.br"))
+        .first_name(format!("Maria{i}"))
+        .gender(Some(if i % 2 == 0 {
             types::UserGender::Female
         } else {
             types::UserGender::Male
-        }),
-        id: 100_000 + i,
-        is_suspended: Some(i % 7 == 0),
-        last_name: "Silva Santos".to_owned(),
-        number: Some(format!("{}", 100 + i * 3)),
-        person_type: Some(if i % 5 == 0 {
+        }))
+        .id(100_000 + i)
+        .is_suspended(Some(i % 7 == 0))
+        .last_name("Silva Santos".to_owned())
+        .number(Some(format!("{}", 100 + i * 3)))
+        .person_type(Some(if i % 5 == 0 {
             types::UserPersonType::Pj
         } else {
             types::UserPersonType::Pf
-        }),
-        phone: Some(format!("+55 11 9{:04}-{:04}", 1000 + i, 2000 + i)),
-        state: Some("SP".to_owned()),
-        street: Some("Rua Domingos de Morais".to_owned()),
-        updated_at: Some(created + chrono::Duration::days(30 + i)),
-        username: Some(format!("maria.silva.{i}")),
-        zip_code: Some(format!("04010-{:03}", i)),
-    }
+        }))
+        .phone(Some(format!("+55 11 9{:04}-{:04}", 1000 + i, 2000 + i)))
+        .state(Some("SP".to_owned()))
+        .street(Some("Rua Domingos de Morais".to_owned()))
+        .updated_at(Some(created + chrono::Duration::days(30 + i)))
+        .username(Some(format!("maria.silva.{i}")))
+        .zip_code(Some(format!("04010-{:03}", i)))
+        .try_into()
+        .expect("every field of the fixture user is valid")
 }
 
 fn fixture_page() -> types::PaginatedUserList {
-    types::PaginatedUserList {
-        count: 1_234,
-        next: Some("https://escola.mindz.com.br/api/v2/users/?limit=50&offset=100".to_owned()),
-        previous: Some("https://escola.mindz.com.br/api/v2/users/?limit=50&offset=0".to_owned()),
-        results: (0..PAGE_SIZE as i64)
-            .map(|i| fixture_user(50 + i))
-            .collect(),
-    }
+    types::PaginatedUserList::builder()
+        .count(1_234)
+        .next(Some(
+            "https://escola.mindz.com.br/api/v2/users/?limit=50&offset=100".to_owned(),
+        ))
+        .previous(Some(
+            "https://escola.mindz.com.br/api/v2/users/?limit=50&offset=0".to_owned(),
+        ))
+        .results(
+            (0..PAGE_SIZE as i64)
+                .map(|i| fixture_user(50 + i))
+                .collect::<Vec<_>>(),
+        )
+        .try_into()
+        .expect("a valid page")
 }
 
 // ---------------------------------------------------------------------------

@@ -310,7 +310,7 @@ mod tests {
             mindz_codegen::conformance::driver_source(&doc).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             fresh == include_str!("../conformance/calls.rs"),
-            "tests/src/conformance/calls.rs is stale: run `cargo xtask conformance --calls-only`"
+            "tests/src/conformance/calls.rs is stale: run `cargo xtask generate`"
         );
     }
 

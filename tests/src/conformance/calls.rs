@@ -135,7 +135,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
     let outcome = match id {
         "bundle_create" => {
             let body: types::BundleCreate = match body(
-                r#"{"access_days":1,"courses":[1],"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":12.5,"short_description":"example short description","slug":"example slug","video":"example video"}"#,
+                r#"{"access_days":1,"courses":[1],"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":"62.90","short_description":"example short description","slug":"example slug","video":"example video"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -158,7 +158,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "bundle_partial_update" => {
             let body: types::PatchedBundle = match body(
-                r#"{"access_days":1,"courses":[1],"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":12.5,"short_description":"example short description","slug":"example slug","video":"example video"}"#,
+                r#"{"access_days":1,"courses":[1],"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":"62.90","short_description":"example short description","slug":"example slug","video":"example video"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -169,7 +169,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "bundle_update" => {
             let body: types::BundleUpdate = match body(
-                r#"{"access_days":1,"courses":[1],"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":12.5,"short_description":"example short description","slug":"example slug","video":"example video"}"#,
+                r#"{"access_days":1,"courses":[1],"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":"62.90","short_description":"example short description","slug":"example slug","video":"example video"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -178,7 +178,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "course_create" => {
             let body: types::CourseCreate = match body(
-                r#"{"access_days":1,"active":true,"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":12.5,"short_description":"example short description","slug":"example slug","video":"example video"}"#,
+                r#"{"access_days":1,"active":true,"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":"62.90","short_description":"example short description","slug":"example slug","video":"example video"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -356,7 +356,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "course_partial_update" => {
             let body: types::PatchedCourse = match body(
-                r#"{"access_days":1,"active":true,"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":12.5,"short_description":"example short description","slug":"example slug","video":"example video"}"#,
+                r#"{"access_days":1,"active":true,"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":"62.90","short_description":"example short description","slug":"example slug","video":"example video"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -440,7 +440,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "course_update" => {
             let body: types::CourseUpdate = match body(
-                r#"{"access_days":1,"active":true,"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":12.5,"short_description":"example short description","slug":"example slug","video":"example video"}"#,
+                r#"{"access_days":1,"active":true,"description":"example description","image":"example image","launch_date":"2024-05-06T07:08:09Z","name":"example namexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","price":"62.90","short_description":"example short description","slug":"example slug","video":"example video"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -978,7 +978,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "mindzpay_invoice_create" => {
             let body: types::MindzPayInvoiceCreate = match body(
-                r#"{"amount":12.5,"client":1,"nfe_id":"example nfe id","payment":1,"status":0}"#,
+                r#"{"amount":"62.90","client":1,"nfe_id":"example nfe id","payment":1,"status":0}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -1037,7 +1037,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "mindzpay_invoice_update" => {
             let body: types::MindzPayInvoiceUpdate = match body(
-                r#"{"amount":12.5,"client":1,"nfe_id":"example nfe id","payment":1,"status":0}"#,
+                r#"{"amount":"62.90","client":1,"nfe_id":"example nfe id","payment":1,"status":0}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -1178,7 +1178,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "subscription_create" => {
             let body: types::SubscriptionCreate = match body(
-                r#"{"access_days":1,"client_limit_count":1,"description":"example description","faq_active":true,"faq_base_questions":true,"frequency":1,"image":"example image","interval":"days","launch_date":"2024-05-06T07:08:09Z","max_commission_cycles":1,"max_cycles":1,"name":"example name","password":"example password","price":12.5,"redirect":"example redirect","short_description":"example short description","slug":"example slug","syllabus":"example syllabus","video":"example video","video_id":"example video id"}"#,
+                r#"{"access_days":1,"client_limit_count":1,"description":"example description","faq_active":true,"faq_base_questions":true,"frequency":1,"image":"example image","interval":"days","launch_date":"2024-05-06T07:08:09Z","max_commission_cycles":1,"max_cycles":1,"name":"example name","password":"example password","price":"62.90","redirect":"example redirect","short_description":"example short description","slug":"example slug","syllabus":"example syllabus","video":"example video","video_id":"example video id"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -1205,7 +1205,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "subscription_partial_update" => {
             let body: types::PatchedSubscription = match body(
-                r#"{"access_days":1,"client_limit_count":1,"description":"example description","faq_active":true,"faq_base_questions":true,"frequency":1,"image":"example image","interval":"days","launch_date":"2024-05-06T07:08:09Z","max_commission_cycles":1,"max_cycles":1,"name":"example name","password":"example password","price":12.5,"redirect":"example redirect","short_description":"example short description","slug":"example slug","syllabus":"example syllabus","video":"example video","video_id":"example video id"}"#,
+                r#"{"access_days":1,"client_limit_count":1,"description":"example description","faq_active":true,"faq_base_questions":true,"frequency":1,"image":"example image","interval":"days","launch_date":"2024-05-06T07:08:09Z","max_commission_cycles":1,"max_cycles":1,"name":"example name","password":"example password","price":"62.90","redirect":"example redirect","short_description":"example short description","slug":"example slug","syllabus":"example syllabus","video":"example video","video_id":"example video id"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),
@@ -1235,7 +1235,7 @@ pub async fn call(client: &Client, id: &str) -> Option<Outcome> {
         }
         "subscription_update" => {
             let body: types::SubscriptionUpdate = match body(
-                r#"{"access_days":1,"client_limit_count":1,"description":"example description","faq_active":true,"faq_base_questions":true,"frequency":1,"image":"example image","interval":"days","launch_date":"2024-05-06T07:08:09Z","max_commission_cycles":1,"max_cycles":1,"name":"example name","password":"example password","price":12.5,"redirect":"example redirect","short_description":"example short description","slug":"example slug","syllabus":"example syllabus","video":"example video","video_id":"example video id"}"#,
+                r#"{"access_days":1,"client_limit_count":1,"description":"example description","faq_active":true,"faq_base_questions":true,"frequency":1,"image":"example image","interval":"days","launch_date":"2024-05-06T07:08:09Z","max_commission_cycles":1,"max_cycles":1,"name":"example name","password":"example password","price":"62.90","redirect":"example redirect","short_description":"example short description","slug":"example slug","syllabus":"example syllabus","video":"example video","video_id":"example video id"}"#,
             ) {
                 Ok(body) => body,
                 Err(failed) => return Some(failed),

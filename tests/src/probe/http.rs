@@ -288,7 +288,7 @@ async fn read_body(
             .unwrap_or_else(|_| Body::Other(format!("{content_type} that does not parse"))));
     }
     if (content_type.contains("yaml") || content_type.contains("openapi"))
-        && let Ok(value) = serde_yaml::from_slice::<Value>(&bytes)
+        && let Ok(value) = serde_yaml_ng::from_slice::<Value>(&bytes)
     {
         return Ok(Body::Json(value));
     }

@@ -126,7 +126,7 @@ mod tests {
             diff.iter()
                 .all(|(_, b)| b.trim() == "x-mindz-confidence: confirmed")
         );
-        let doc: serde_json::Value = serde_yaml::from_str(&out).unwrap();
+        let doc: serde_json::Value = serde_yaml_ng::from_str(&out).unwrap();
         for (path, method) in [("/v2/users/{user_id}/", "get"), ("/v2/courses/", "get")] {
             let op = &doc["paths"][path][method];
             assert_eq!(op["x-mindz-confidence"], "confirmed");

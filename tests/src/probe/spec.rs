@@ -60,14 +60,14 @@ impl Spec {
     ///
     /// A message naming what is malformed.
     pub fn from_yaml(text: &str) -> Result<Spec, String> {
-        let doc: Value =
-            serde_yaml::from_str(text).map_err(|e| format!("the schema is not valid YAML: {e}"))?;
+        let doc: Value = serde_yaml_ng::from_str(text)
+            .map_err(|e| format!("the schema is not valid YAML: {e}"))?;
         // serde_json's maps are sorted; the YAML mapping keeps the document's order.
-        let ordered: serde_yaml::Value =
-            serde_yaml::from_str(text).map_err(|e| format!("the schema is not valid YAML: {e}"))?;
+        let ordered: serde_yaml_ng::Value = serde_yaml_ng::from_str(text)
+            .map_err(|e| format!("the schema is not valid YAML: {e}"))?;
         let paths = ordered
             .get("paths")
-            .and_then(serde_yaml::Value::as_mapping)
+            .and_then(serde_yaml_ng::Value::as_mapping)
             .ok_or("the schema has no `paths` object")?;
         let global_security = doc.get("security").and_then(Value::as_array);
         let mut operations = Vec::new();
@@ -79,7 +79,7 @@ impl Spec {
                 continue;
             };
             let path = &path.to_string();
-            for method in methods.keys().filter_map(serde_yaml::Value::as_str) {
+            for method in methods.keys().filter_map(serde_yaml_ng::Value::as_str) {
                 if !METHODS.contains(&method) {
                     continue;
                 }

@@ -466,7 +466,7 @@ mod tests {
     use super::*;
 
     fn doc() -> Value {
-        serde_yaml::from_str(
+        serde_yaml_ng::from_str(
             r##"
 components:
   schemas:
