@@ -10,7 +10,7 @@ use quote::quote;
 use crate::enums::{self, EnumKind, OpenEnum};
 use crate::lint::{self, Diagnostic};
 use crate::syntax::PostprocessError;
-use crate::{extras, mock_paths, models, money, nullable, secrets};
+use crate::{extras, mock_paths, mock_seal, models, money, nullable, secrets};
 
 /// The first line of `generated.rs`.
 pub const HEADER: &str = "// @generated from schema/mindz.yaml by `cargo xtask generate`. Do not edit by hand: change the schema or mindz-codegen and regenerate.";
@@ -156,6 +156,7 @@ pub fn generate(doc: &serde_json::Value) -> Result<Generated, GenerateError> {
     let mut mock: syn::File =
         syn::parse2(mock).map_err(|e| GenerateError::Format(e.to_string()))?;
     mock_paths::allow_base_path(&mut mock)?;
+    mock_seal::seal(&mut mock)?;
     let mock = &mock.items;
     let mock_doc = "Typed [`httpmock`] helpers (feature `mock`): `server.user_get(|when, then| ...)` \
         mocks one operation of a local `httpmock::MockServer`, with typed request matchers and \

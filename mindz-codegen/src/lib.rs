@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod lint;
 pub mod load;
 pub mod mock_paths;
+pub mod mock_seal;
 pub mod models;
 pub mod money;
 pub mod nullable;

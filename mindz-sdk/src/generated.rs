@@ -45816,7 +45816,7 @@ pub mod mock {
     /// An extension trait for [`MockServer`](::httpmock::MockServer) that
     /// adds a method for each operation. These are the equivalent of
     /// type-checked [`mock()`](::httpmock::MockServer::mock) calls.
-    pub trait MockServerExt {
+    pub trait MockServerExt: sealed::Sealed {
         fn public_contact_create<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
         where
             F: FnOnce(
@@ -48109,5 +48109,10 @@ pub mod mock {
                 )
             })
         }
+    }
+    mod sealed {
+        /// Only `httpmock::MockServer` implements the helpers.
+        pub trait Sealed {}
+        impl Sealed for ::httpmock::MockServer {}
     }
 }
