@@ -38,6 +38,8 @@ enum Reply {
     Reset,
     /// Never answer; keep the connection open.
     Hang,
+    /// Send the status, the headers and part of the body, then nothing more.
+    HangInBody,
 }
 
 fn json(status: u16, body: &str) -> Reply {
@@ -151,6 +153,11 @@ async fn serve(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<
             drop(stream);
         }
         Reply::Hang => {
+            std::future::pending::<()>().await;
+        }
+        Reply::HangInBody => {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"id\": 1,";
+            let _ = stream.write_all(head.as_bytes()).await;
             std::future::pending::<()>().await;
         }
     }
@@ -365,6 +372,35 @@ async fn connection_refused_is_retried_even_for_post() {
     assert!(err.to_string().starts_with("could not connect: "), "{err}");
     // Waited 250 ms + 500 ms between the three attempts.
     assert_eq!(started.elapsed(), Duration::from_millis(750));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_timeout_while_the_body_is_read_says_so() {
+    let server = Server::start(|_, _| Reply::HangInBody).await;
+    let client = server
+        .builder()
+        .timeout(Duration::from_secs(5))
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let started = Instant::now();
+    let err = get_user_error(&client).await;
+    assert_eq!(started.elapsed(), Duration::from_secs(5));
+    match &err {
+        mindz_sdk::Error::Timeout(timeout) => {
+            assert_eq!(
+                timeout.limit(),
+                mindz_sdk::TimeoutLimit::Attempt(Duration::from_secs(5))
+            );
+            assert!(timeout.while_reading_body());
+        }
+        other => panic!("expected Error::Timeout, got {other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .starts_with("the per-attempt timeout of 5s expired while reading the response body"),
+        "{err}"
+    );
 }
 
 #[tokio::test(start_paused = true)]
