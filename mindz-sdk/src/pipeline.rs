@@ -343,6 +343,16 @@ impl Call<'_> {
                 return outcome;
             };
             *next.url_mut() = target.clone();
+            // Same origin: the token goes along (the spare has none yet).
+            if let Some(provider) = self.provider {
+                let token = match fetch_token(provider).await {
+                    Ok(token) => token,
+                    Err(error) => return Outcome::Auth(error),
+                };
+                if let Err(error) = set_bearer(&mut next, &token) {
+                    return Outcome::Auth(error);
+                }
+            }
             url = target;
             drop(outcome);
             outcome = self.exchange(next).await;

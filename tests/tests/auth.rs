@@ -417,6 +417,21 @@ async fn authorization_is_not_sent_to_another_host() {
 }
 
 #[tokio::test]
+async fn a_same_origin_redirect_keeps_the_token() {
+    let fake = FakeMindz::start().await;
+    Mock::given(path("/api/v2/courses/"))
+        .respond_with(ResponseTemplate::new(301).insert_header("location", "/api/v2/users/"))
+        .with_priority(1)
+        .mount(&fake.server)
+        .await;
+    let client = fake.builder().build().unwrap();
+    // The GET is followed to /api/v2/users/ with the token, and that answer
+    // (a user page) is not a course page: the point is where it went.
+    let _ = client.course_list().send().await;
+    assert_eq!(fake.api_auth(), vec![bearer("tok-1")]);
+}
+
+#[tokio::test]
 async fn client_without_credentials_sends_no_authorization() {
     let fake = FakeMindz::start().await;
     let client = Client::builder().base_url(fake.base_url()).build().unwrap();
