@@ -145,7 +145,10 @@ impl ClientBuilder {
     /// [`user_agent`](Self::user_agent): set those on your client. The SDK's
     /// own per-attempt [`timeout`](Self::timeout), retries and
     /// [`deadline`](Self::deadline) still apply.
-    /// Do not give it a default `Authorization` header.
+    /// Do not give it a default `Authorization` header, and keep its
+    /// redirects off (`reqwest::redirect::Policy::none()`, as
+    /// `reqwest_builder` sets): a client that follows redirects itself
+    /// would resend bodies and tokens before the SDK can refuse them.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
