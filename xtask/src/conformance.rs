@@ -57,7 +57,7 @@ const NODE_ENV: [(&str, &str); 5] = [
 
 /// A Prism mode: static examples or random (`-d`) answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(crate) enum Mode {
     Static,
     Dynamic,
 }
@@ -217,7 +217,7 @@ pub fn spec_lint(root: &Path) -> Result<(), String> {
 
 /// The installed Node tools.
 #[derive(Debug)]
-struct NodeTools {
+pub(crate) struct NodeTools {
     dir: PathBuf,
 }
 
@@ -230,7 +230,7 @@ impl NodeTools {
 
 /// Installs `xtask/node` with `npm ci` unless `node_modules` was already
 /// installed from the same `package-lock.json`.
-fn ensure_node_tools(root: &Path) -> Result<NodeTools, String> {
+pub(crate) fn ensure_node_tools(root: &Path) -> Result<NodeTools, String> {
     let dir = root.join(NODE_DIR);
     let tools = NodeTools { dir: dir.clone() };
     let lock = std::fs::read(dir.join("package-lock.json"))
@@ -278,16 +278,14 @@ fn require_fresh_outputs(root: &Path) -> Result<(), String> {
 /// modes then run this one binary: files that change during the run (other
 /// builds in the same tree) cannot make the modes test different code.
 fn build_driver(root: &Path) -> Result<PathBuf, String> {
+    build_tests_bin(root, "conformance")
+}
+
+/// `cargo build -p mindz-tests --bin NAME`; the executable's path.
+pub(crate) fn build_tests_bin(root: &Path, name: &str) -> Result<PathBuf, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "mindz-tests",
-            "--bin",
-            "conformance",
-        ])
+        .args(["build", "--quiet", "-p", "mindz-tests", "--bin", name])
         .arg("--message-format=json-render-diagnostics")
         .current_dir(root)
         .stderr(Stdio::inherit())
@@ -295,16 +293,17 @@ fn build_driver(root: &Path) -> Result<PathBuf, String> {
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "the conformance driver does not build (cargo build -p mindz-tests --bin conformance: {})",
+            "`{name}` does not build (cargo build -p mindz-tests --bin {name}: {})",
             output.status
         ));
     }
+    let artifact = format!(r#""name":"{name}""#);
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter(|line| line.contains(r#""reason":"compiler-artifact""#))
-        .filter(|line| line.contains(r#""name":"conformance""#))
+        .filter(|line| line.contains(&artifact))
         .find_map(executable_path)
-        .ok_or_else(|| "cargo built the driver but named no executable".to_string())
+        .ok_or_else(|| format!("cargo built `{name}` but named no executable"))
 }
 
 /// The `"executable"` path of one line of cargo's JSON messages.
@@ -398,12 +397,12 @@ fn summary_counts(line: &str) -> Option<String> {
 /// The supervisor also watches a pipe from xtask: if xtask dies without
 /// running this guard's `Drop` (a signal, `kill -9`), the pipe closes and the
 /// supervisor stops Prism, so no mock server outlives the command.
-struct Prism {
+pub(crate) struct Prism {
     child: Child,
     /// Write end of the supervisor's watch pipe; closing it stops Prism.
     watch: Option<ChildStdin>,
-    port: u16,
-    ready_after: Duration,
+    pub(crate) port: u16,
+    pub(crate) ready_after: Duration,
 }
 
 /// Runs `"$@"` (Prism) in the background and waits for it; a second
@@ -416,7 +415,7 @@ prism=$!
 wait "$prism""#;
 
 impl Prism {
-    fn start(
+    pub(crate) fn start(
         root: &Path,
         node: &NodeTools,
         mode: Mode,
