@@ -9,7 +9,8 @@
 //!
 //! - Runs the benchmark binary, `cargo run --release -p mindz-tests --bin
 //!   bench` (`tests/src/bin/bench.rs`: latency, throughput, token refresh and
-//!   the hook path against a loopback server), and prints its table.
+//!   the per-call work of the SDK's pipeline against a loopback server), and
+//!   prints its table.
 //!   `--quick` and `--only PHASE` are passed to it; `--no-runtime` skips it.
 //! - Times `xtask check` and `xtask generate` as processes (the xtask binary
 //!   itself, without cargo's freshness check and build-lock wait in front):
