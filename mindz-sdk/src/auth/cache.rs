@@ -161,7 +161,10 @@ impl TokenCache {
         state.inflight = Some(outcome.clone());
         let shared = Arc::clone(&self.shared);
         let refresh: BoxFuture<'static, ()> = Box::pin(async move {
-            let guard = ClearOnDrop(Arc::clone(&shared));
+            let mut guard = ClearOnDrop {
+                shared: &shared,
+                armed: true,
+            };
             let fetch = shared.fetcher.fetch();
             let result = if shared.load_timeout == Duration::MAX {
                 fetch.await
@@ -175,7 +178,7 @@ impl TokenCache {
                 }
             };
             shared.finish(&result);
-            std::mem::forget(guard);
+            guard.armed = false;
             // Wakes every waiter at once.
             let _ = sender.send(Some(result));
         });
@@ -229,11 +232,18 @@ impl State {
 
 /// Clears the in-flight marker if the refresh task is dropped before it
 /// finishes (its runtime shut down), so that the next caller starts anew.
-struct ClearOnDrop(Arc<Shared>);
+struct ClearOnDrop<'a> {
+    shared: &'a Shared,
+    /// Off once `finish` has cleared the marker itself: a later refresh
+    /// may already have set a new one.
+    armed: bool,
+}
 
-impl Drop for ClearOnDrop {
+impl Drop for ClearOnDrop<'_> {
     fn drop(&mut self) {
-        self.0.lock().inflight = None;
+        if self.armed {
+            self.shared.lock().inflight = None;
+        }
     }
 }
 
@@ -413,6 +423,22 @@ mod tests {
         assert!(error.is_timeout() && error.is_transient());
         assert_eq!(error.code(), "token_endpoint_unreachable");
         assert!(error.to_string().contains("load timeout of 5s"), "{error}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_finished_refresh_lets_go_of_the_cache() {
+        let script = Script::new(Duration::ZERO, vec![]);
+        let cache = cache(&script);
+        for _ in 0..3 {
+            cache.get().await.unwrap();
+            cache.clear();
+        }
+        // The refresh tasks have ended; they held the cache only while running.
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(Arc::strong_count(&cache.shared), 1);
+        assert_eq!(script.fetches(), 3);
     }
 
     #[tokio::test(start_paused = true)]
