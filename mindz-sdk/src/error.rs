@@ -466,10 +466,7 @@ pub struct TransportError {
 
 impl TransportError {
     pub(crate) fn new(error: reqwest::Error, context: Context) -> Self {
-        let error = match error.url().map(crate::wire::redact_url) {
-            Some(url) => error.with_url(url),
-            None => error,
-        };
+        let error = crate::wire::redact_error(error);
         Self {
             kind: TransportKind::of(&error),
             message: root_cause(&error),

@@ -45,6 +45,15 @@ pub(crate) fn redact_url(url: &reqwest::Url) -> reqwest::Url {
     url
 }
 
+/// `error` with the URL it carries redacted (see [`redact_url`]), so that
+/// its `Display` and `Debug` hold no query value or credential.
+pub(crate) fn redact_error(error: reqwest::Error) -> reqwest::Error {
+    match error.url().map(redact_url) {
+        Some(url) => error.with_url(url),
+        None => error,
+    }
+}
+
 /// A URL given as text, for messages: no user name, password, query or
 /// fragment, even when the text does not parse as a URL.
 pub(crate) fn redact_url_text(url: &str) -> String {

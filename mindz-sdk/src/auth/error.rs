@@ -126,10 +126,7 @@ impl AuthError {
         } else {
             format!("{what}: {}", crate::wire::root_cause(&error))
         };
-        let error = match error.url().map(crate::wire::redact_url) {
-            Some(url) => error.with_url(url),
-            None => error,
-        };
+        let error = crate::wire::redact_error(error);
         Self::new(Failure::Transport {
             token_url: token_url.to_owned(),
             message,
