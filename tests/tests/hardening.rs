@@ -3,22 +3,13 @@
 //! REST framework's error shapes, the invocation id, and URLs with
 //! credentials in build errors.
 //!
-//! The servers are small hand-written HTTP/1.1 servers running as tasks on
-//! the test's own runtime (as in `resilience.rs`): under a paused Tokio
-//! clock, Tokio jumps the clock to the next timer whenever the runtime is
-//! idle; with the server on the same runtime the loopback I/O is always
-//! ready first, so no SDK timer fires early. Every server counts the
-//! connections it accepts, so "nothing reached the other origin" means not
-//! even a TCP connection did.
+//! The servers are `support/loopback.rs`'s, on the test's own runtime. Every
+//! server counts the connections it accepts, so "nothing reached the other
+//! origin" means not even a TCP connection did.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use mindz_sdk::{BuildError, Client, Error, RedirectRefusal, types};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 const TOKEN: &str = "tok-HARDENING-77aa";
@@ -30,226 +21,25 @@ const USER: &str =
     r#"{"id": 1, "email": "ana@example.com", "first_name": "Ana", "last_name": "Silva"}"#;
 const MIB: u64 = 1024 * 1024;
 
-/// A request as the server saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
+#[path = "support/loopback.rs"]
+mod loopback;
 
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn body_text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-/// What the server does with a request.
-enum Reply {
-    /// Status, extra headers, body (with `Content-Length`).
-    With(u16, Vec<(&'static str, String)>, String),
-    /// Status and a body of `total` bytes of `x`, written in 64 KiB pieces
-    /// until done or until the client goes away; chunked, or with a
-    /// `Content-Length` of `total`. The bytes written are reported.
-    Stream {
-        status: u16,
-        total: u64,
-        chunked: bool,
-    },
-}
-
-fn json(status: u16, body: &str) -> Reply {
-    Reply::With(status, vec![], body.to_owned())
-}
+use loopback::{Reply, Server, json};
 
 fn redirect(status: u16, location: String) -> Reply {
     Reply::With(status, vec![("location", location)], String::new())
 }
 
-type Handler = dyn Fn(&Seen, usize) -> Reply + Send + Sync;
-
-/// A server on 127.0.0.1 calling `handler` with each request and its index
-/// (0-based, in arrival order).
-struct Server {
-    /// `http://127.0.0.1:<port>`.
-    origin: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-    connections: Arc<AtomicUsize>,
-    /// Body bytes written by each finished [`Reply::Stream`].
-    written: tokio::sync::Mutex<mpsc::UnboundedReceiver<u64>>,
+/// A client builder for a server of this file, with its fixed bearer token.
+trait Builder {
+    fn builder(&self) -> mindz_sdk::ClientBuilder;
 }
 
-impl Server {
-    async fn start(handler: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let origin = format!("http://{}", listener.local_addr().expect("addr"));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let connections = Arc::new(AtomicUsize::new(0));
-        let (tx, rx) = mpsc::unbounded_channel();
-        let handler: Arc<Handler> = Arc::new(handler);
-        let log = seen.clone();
-        let accepted = connections.clone();
-        tokio::spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    return;
-                };
-                accepted.fetch_add(1, Ordering::SeqCst);
-                tokio::spawn(serve(stream, handler.clone(), log.clone(), tx.clone()));
-            }
-        });
-        Self {
-            origin,
-            seen,
-            connections,
-            written: tokio::sync::Mutex::new(rx),
-        }
-    }
-
-    fn base_url(&self) -> String {
-        format!("{}/api", self.origin)
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().unwrap().clone()
-    }
-
-    fn hits(&self) -> usize {
-        self.seen.lock().unwrap().len()
-    }
-
-    fn connections(&self) -> usize {
-        self.connections.load(Ordering::SeqCst)
-    }
-
-    /// A builder for this server with a fixed bearer token.
+impl Builder for Server {
     fn builder(&self) -> mindz_sdk::ClientBuilder {
         Client::builder()
             .base_url(self.base_url())
             .bearer_token(TOKEN)
-    }
-
-    /// Waits (real time, at most 60 s) for a streamed body to end and
-    /// returns how many of its bytes were written.
-    async fn stream_written(&self) -> u64 {
-        let mut rx = self.written.lock().await;
-        tokio::time::timeout(Duration::from_secs(60), rx.recv())
-            .await
-            .expect("the server stopped writing within 60 s")
-            .expect("a streamed reply")
-    }
-}
-
-async fn serve(
-    mut stream: TcpStream,
-    handler: Arc<Handler>,
-    log: Arc<Mutex<Vec<Seen>>>,
-    written: mpsc::UnboundedSender<u64>,
-) {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break pos + 4;
-        }
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-    let mut lines = head.split("\r\n");
-    let mut request_line = lines.next().unwrap_or_default().split(' ');
-    let method = request_line.next().unwrap_or_default().to_owned();
-    let target = request_line.next().unwrap_or_default().to_owned();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(k, _)| k == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0)
-        .min(1 << 20);
-    while buf.len() < head_end + length {
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    }
-    let request = Seen {
-        method,
-        target,
-        headers,
-        body: buf[head_end..].to_vec(),
-    };
-    let index = {
-        let mut log = log.lock().unwrap();
-        log.push(request.clone());
-        log.len() - 1
-    };
-    match handler(&request, index) {
-        Reply::With(status, headers, body) => {
-            let mut out = format!(
-                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n",
-                body.len()
-            );
-            if !headers.iter().any(|(name, _)| *name == "content-type") {
-                out.push_str("content-type: application/json\r\n");
-            }
-            for (name, value) in headers {
-                out.push_str(&format!("{name}: {value}\r\n"));
-            }
-            out.push_str("\r\n");
-            out.push_str(&body);
-            let _ = stream.write_all(out.as_bytes()).await;
-            let _ = stream.shutdown().await;
-        }
-        Reply::Stream {
-            status,
-            total,
-            chunked,
-        } => {
-            let framing = if chunked {
-                "transfer-encoding: chunked".to_owned()
-            } else {
-                format!("content-length: {total}")
-            };
-            let head = format!(
-                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\n{framing}\r\nconnection: close\r\n\r\n"
-            );
-            let mut sent = 0u64;
-            if stream.write_all(head.as_bytes()).await.is_ok() {
-                const PIECE: usize = 64 * 1024;
-                let mut piece = Vec::with_capacity(PIECE + 16);
-                if chunked {
-                    piece.extend_from_slice(format!("{PIECE:x}\r\n").as_bytes());
-                }
-                piece.extend(std::iter::repeat_n(b'x', PIECE));
-                if chunked {
-                    piece.extend_from_slice(b"\r\n");
-                }
-                while sent < total {
-                    if stream.write_all(&piece).await.is_err() {
-                        break;
-                    }
-                    sent += PIECE as u64;
-                }
-                if sent >= total && chunked {
-                    let _ = stream.write_all(b"0\r\n\r\n").await;
-                }
-            }
-            let _ = written.send(sent);
-        }
     }
 }
 

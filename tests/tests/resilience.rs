@@ -1,19 +1,14 @@
 //! Retries, timeouts, errors and tracing against servers on 127.0.0.1.
 //!
-//! The servers here are small hand-written HTTP/1.1 servers running as tasks
-//! on the test's own runtime (not wiremock, whose server runs on a thread of
-//! its own). Under a paused Tokio clock, Tokio jumps the clock to the next
-//! timer whenever the runtime has nothing to do; with the server on the same
-//! runtime the loopback I/O is always ready first, so the per-attempt
-//! timeout only fires when a server really does not answer.
+//! The servers are `support/loopback.rs`'s, running on the test's own
+//! runtime, so that under a paused Tokio clock the per-attempt timeout only
+//! fires when a server really does not answer.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use mindz_sdk::{Client, RetryPolicy, types};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 use tokio::time::Instant;
 
 const TOKEN: &str = "tok-SECRET-5f1e2d";
@@ -22,144 +17,21 @@ const API_KEY: &str = "KEY-SECRET-9a8b7c";
 const USER: &str =
     r#"{"id": 1, "email": "ana@example.com", "first_name": "Ana", "last_name": "Silva"}"#;
 
-/// A request as the server saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
+#[path = "support/loopback.rs"]
+mod loopback;
+
+use loopback::{Reply, Seen, Server, json};
+
+/// A client builder for a server of this file, with its fixed bearer token.
+trait Builder {
+    fn builder(&self) -> mindz_sdk::ClientBuilder;
 }
 
-/// What the server does with a request.
-enum Reply {
-    /// Answer with status, extra headers and body.
-    With(u16, Vec<(&'static str, String)>, String),
-    /// Close the connection without answering (a reset before the headers).
-    Reset,
-    /// Never answer; keep the connection open.
-    Hang,
-    /// Send the status, the headers and part of the body, then nothing more.
-    HangInBody,
-}
-
-fn json(status: u16, body: &str) -> Reply {
-    Reply::With(status, vec![], body.to_owned())
-}
-
-type Handler = dyn Fn(&Seen, usize) -> Reply + Send + Sync;
-
-/// A server on 127.0.0.1 calling `handler` with each request and its index
-/// (0-based, in arrival order).
-struct Server {
-    base_url: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl Server {
-    async fn start(handler: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base_url = format!("http://{}/api", listener.local_addr().expect("addr"));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let handler: Arc<Handler> = Arc::new(handler);
-        let log = seen.clone();
-        tokio::spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    return;
-                };
-                tokio::spawn(serve(stream, handler.clone(), log.clone()));
-            }
-        });
-        Self { base_url, seen }
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().unwrap().clone()
-    }
-
-    fn hits(&self) -> usize {
-        self.seen.lock().unwrap().len()
-    }
-
-    /// A builder for this server with a fixed bearer token.
+impl Builder for Server {
     fn builder(&self) -> mindz_sdk::ClientBuilder {
         Client::builder()
-            .base_url(self.base_url.clone())
+            .base_url(self.base_url())
             .bearer_token(TOKEN)
-    }
-}
-
-async fn serve(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<Seen>>>) {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break pos + 4;
-        }
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-    let mut lines = head.split("\r\n");
-    let mut request_line = lines.next().unwrap_or_default().split(' ');
-    let method = request_line.next().unwrap_or_default().to_owned();
-    let target = request_line.next().unwrap_or_default().to_owned();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(k, _)| k == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
-    while buf.len() < head_end + length {
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    }
-    let request = Seen {
-        method,
-        target,
-        headers,
-    };
-    let index = {
-        let mut log = log.lock().unwrap();
-        log.push(request.clone());
-        log.len() - 1
-    };
-    match handler(&request, index) {
-        Reply::With(status, headers, body) => {
-            let mut out = format!(
-                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n",
-                body.len()
-            );
-            if !headers.iter().any(|(name, _)| *name == "content-type") {
-                out.push_str("content-type: application/json\r\n");
-            }
-            for (name, value) in headers {
-                out.push_str(&format!("{name}: {value}\r\n"));
-            }
-            out.push_str("\r\n");
-            out.push_str(&body);
-            let _ = stream.write_all(out.as_bytes()).await;
-            let _ = stream.shutdown().await;
-        }
-        Reply::Reset => {
-            let _ = stream.set_zero_linger();
-            drop(stream);
-        }
-        Reply::Hang => {
-            std::future::pending::<()>().await;
-        }
-        Reply::HangInBody => {
-            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"id\": 1,";
-            let _ = stream.write_all(head.as_bytes()).await;
-            std::future::pending::<()>().await;
-        }
     }
 }
 
@@ -612,7 +484,7 @@ async fn traces_carry_no_secret_and_no_query_value() {
     })
     .await;
     let client = Client::builder()
-        .base_url(server.base_url.clone())
+        .base_url(server.base_url())
         .client_credentials(APP_ID, API_KEY)
         .build()
         .expect("client");
