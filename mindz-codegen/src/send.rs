@@ -70,7 +70,7 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     let stmts = &f.block.stmts;
     let info_at = stmts
         .iter()
-        .position(|s| local_name(s) == Some("info"))
+        .position(binds_info)
         .ok_or("no `let info = OperationInfo { .. }`")?;
     let operation_id = operation_id(&stmts[info_at]).ok_or("no `operation_id` literal")?;
     let Some(syn::Stmt::Expr(syn::Expr::Match(answer), None)) = stmts.last() else {
@@ -105,14 +105,10 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     Ok(())
 }
 
-fn local_name(stmt: &syn::Stmt) -> Option<&str> {
-    let syn::Stmt::Local(local) = stmt else {
-        return None;
-    };
-    match &local.pat {
-        syn::Pat::Ident(p) if p.ident == "info" => Some("info"),
-        _ => None,
-    }
+/// Whether `stmt` is `let info = ..`.
+fn binds_info(stmt: &syn::Stmt) -> bool {
+    matches!(stmt, syn::Stmt::Local(local)
+        if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "info"))
 }
 
 /// The string literal of `operation_id: "..."` in `let info = OperationInfo { .. }`.
