@@ -107,6 +107,25 @@ fn fill(path: &str, lists: &HashMap<String, Value>) -> Result<String, String> {
 }
 
 /// Runs the plan.
+/// The concrete path to send `op` to, or the outcome that says why it is
+/// skipped: the probe has stopped, or a parent list gave no id.
+fn sendable_path(
+    op: &Operation,
+    stopped: &Option<String>,
+    lists: &HashMap<String, Value>,
+) -> Result<String, Outcome> {
+    if let Some(why) = stopped {
+        return Err(outcome(Status::Skipped, format!("not sent: {why}"), vec![]));
+    }
+    fill(&op.path, lists).map_err(|param| {
+        outcome(
+            Status::Skipped,
+            format!("no id for `{param}`: its list gave no record"),
+            vec![],
+        )
+    })
+}
+
 pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report {
     let mut validators = Validators::new(&spec.doc, &plan.schema_file);
     let mut lists: HashMap<String, Value> = HashMap::new();
@@ -116,21 +135,15 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
     let mut reads: Vec<&Operation> = spec.operations.iter().filter(|o| o.is_read()).collect();
     reads.sort_by_key(|op| (op.path_params.len(), !is_collection(op)));
     for op in reads {
-        let result = if let Some(why) = &stopped {
-            outcome(Status::Skipped, format!("not sent: {why}"), vec![])
-        } else if let Some(q) = op.required_query.first() {
+        let result = if let (None, Some(q)) = (&stopped, op.required_query.first()) {
             outcome(
                 Status::Skipped,
                 format!("needs a value for query parameter `{q}`"),
                 vec![],
             )
         } else {
-            match fill(&op.path, &lists) {
-                Err(param) => outcome(
-                    Status::Skipped,
-                    format!("no id for `{param}`: its list gave no record"),
-                    vec![],
-                ),
+            match sendable_path(op, &stopped, &lists) {
+                Err(skipped) => skipped,
                 Ok(path) => {
                     let query: Vec<(&str, String)> = if op.takes_limit {
                         vec![("limit", plan.list_limit.to_string())]
@@ -162,36 +175,28 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
 
     let mut options: HashMap<String, Answer> = HashMap::new();
     for op in spec.operations.iter().filter(|o| !o.is_read()) {
-        let result = if let Some(why) = &stopped {
-            outcome(Status::Skipped, format!("not sent: {why}"), vec![])
-        } else {
-            match fill(&op.path, &lists) {
-                Err(param) => outcome(
-                    Status::Skipped,
-                    format!("no id for `{param}`: its list gave no record"),
-                    vec![],
-                ),
-                Ok(path) => {
-                    let cached = options.get(&path).cloned();
-                    let answer = match cached {
-                        Some(a) => Ok(a),
-                        None => {
-                            client
-                                .send(ReadMethod::Options, &path, &[], op.public)
-                                .await
-                        }
-                    };
-                    match answer {
-                        Err(Failure::Stop(why)) => {
-                            stopped = Some(format!("{why} (at OPTIONS {})", op.path));
-                            outcome(Status::Error, why, vec![])
-                        }
-                        Err(Failure::Other(why)) => outcome(Status::Error, why, vec![]),
-                        Ok(answer) => {
-                            let v = metadata::compare(op, spec, &answer, &plan.schema_file);
-                            options.insert(path, answer);
-                            outcome(v.status, v.basis, v.findings)
-                        }
+        let result = match sendable_path(op, &stopped, &lists) {
+            Err(skipped) => skipped,
+            Ok(path) => {
+                let cached = options.get(&path).cloned();
+                let answer = match cached {
+                    Some(a) => Ok(a),
+                    None => {
+                        client
+                            .send(ReadMethod::Options, &path, &[], op.public)
+                            .await
+                    }
+                };
+                match answer {
+                    Err(Failure::Stop(why)) => {
+                        stopped = Some(format!("{why} (at OPTIONS {})", op.path));
+                        outcome(Status::Error, why, vec![])
+                    }
+                    Err(Failure::Other(why)) => outcome(Status::Error, why, vec![]),
+                    Ok(answer) => {
+                        let v = metadata::compare(op, spec, &answer, &plan.schema_file);
+                        options.insert(path, answer);
+                        outcome(v.status, v.basis, v.findings)
                     }
                 }
             }
