@@ -5,7 +5,7 @@
 //! (about 29 KB).
 //!
 //! ```text
-//! bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain]
+//! bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page]
 //! ```
 //!
 //! Run it in release mode (`cargo xtask bench` does:
@@ -19,12 +19,13 @@
 //!    where fixed costs show). The clients take turns call by call, in a
 //!    new random order every round, so that drift and load hit all alike;
 //!    besides median, p99 and mean it gives the median of the paired
-//!    differences SDK − plain and four diagnostics: a second identical
+//!    differences SDK − plain and five diagnostics: a second identical
 //!    plain client (the A/A control: how far two equal clients differ), the
 //!    SDK on its own HTTP client (`.http_client(..)` with a client from
 //!    [`mindz_sdk::tls::reqwest_builder`]), the SDK with
-//!    `RetryPolicy::none()` (no spare request clone), and the SDK with
-//!    `.timeout(Duration::MAX)` (no per-attempt timer);
+//!    `RetryPolicy::none()` (no spare request clone), the SDK with
+//!    `.timeout(Duration::MAX)` (no per-attempt timer), and plain reqwest
+//!    without its `.timeout(..)`;
 //! 2. **throughput**: 10,000 calls each with 64 in flight
 //!    (`buffer_unordered(64)`), SDK and plain in alternating rounds;
 //! 3. **token refresh**: per round, a new client with client credentials
@@ -42,15 +43,17 @@
 //!    pay.
 //!
 //! `--only loop-sdk` and `--only loop-plain` make 20,000 sequential
-//! `user_get` calls with one client alone, for external profilers (`perf
-//! stat -e context-switches`, `perf record`, `strace -c`).
+//! `user_get` calls (1,000 with `--quick`) with one client alone, and
+//! `loop-sdk-page` / `loop-plain-page` as many `user_list` calls of 50
+//! users, for external profilers (`perf stat`, `perf record`, `strace -c`,
+//! `valgrind --tool=callgrind`).
 //!
 //! Both HTTP clients are built the same way: [`mindz_sdk::tls::reqwest_builder`]
 //! with the connect timeout and user agent that
 //! [`mindz_sdk::ClientBuilder::build`] sets, default pool, HTTP/1.1 (plain
 //! `http` on loopback never negotiates h2). The SDK bounds each attempt
-//! with its own timer ([`DEFAULT_TIMEOUT`]); the plain client gets the
-//! same bound as reqwest's `.timeout(DEFAULT_TIMEOUT)`. Both send the same
+//! with reqwest's per-request timeout ([`DEFAULT_TIMEOUT`]); the plain
+//! client gets the same bound as reqwest's `.timeout(DEFAULT_TIMEOUT)`. Both send the same
 //! headers, an `X-Request-ID` of the same length included (the SDK's is a
 //! new UUID v4 per call, the plain client's a fixed one).
 //!
@@ -73,11 +76,7 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue}
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
 
-const USAGE: &str =
-    "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain]";
-
-/// Calls of `--only loop-sdk` and `--only loop-plain`.
-const LOOP_CALLS: usize = 20_000;
+const USAGE: &str = "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page]";
 
 /// Users on the page the server answers (the `limit` the calls ask for).
 const PAGE_SIZE: usize = 50;
@@ -106,6 +105,8 @@ struct Config {
     refresh_calls: usize,
     refresh_rounds: usize,
     micro_iters: u32,
+    /// Calls of the `loop-*` phases.
+    loop_calls: usize,
 }
 
 impl Config {
@@ -119,6 +120,7 @@ impl Config {
             refresh_calls: 1_000,
             refresh_rounds: 10,
             micro_iters: 200_000,
+            loop_calls: 20_000,
         }
     }
 
@@ -132,6 +134,7 @@ impl Config {
             refresh_calls: 200,
             refresh_rounds: 1,
             micro_iters: 10_000,
+            loop_calls: 1_000,
         }
     }
 }
@@ -157,6 +160,8 @@ fn main() -> ExitCode {
         "hook-path",
         "loop-sdk",
         "loop-plain",
+        "loop-sdk-page",
+        "loop-plain-page",
     ];
     let only = match only {
         None => None,
@@ -216,17 +221,28 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
     // For external profilers (`perf stat`, `perf record`, `strace -c`):
     // one client alone, many sequential small calls.
     if let Some(which) = only.and_then(|o| o.strip_prefix("loop-")) {
-        let caller = match which {
+        let (who, op) = match which.strip_suffix("-page") {
+            Some(who) => (who, Op::Page),
+            None => (which, Op::One),
+        };
+        let caller = match who {
             "sdk" => Caller::Sdk(&sdk),
             _ => Caller::Plain(&plain),
         };
         let start = Instant::now();
-        for _ in 0..LOOP_CALLS {
-            assert_eq!(black_box(caller.call(Op::One).await), 1);
+        for _ in 0..config.loop_calls {
+            assert_eq!(black_box(caller.call(op).await), op.expected());
         }
+        let name = match op {
+            Op::Page => "user_list (50 users)",
+            Op::One => "user_get",
+        };
         rows.push(Row::new(
-            &format!("loop: {LOOP_CALLS} sequential user_get calls, {which} (µs per call)"),
-            format!("{:.1}", micros(start.elapsed()) / LOOP_CALLS as f64),
+            &format!(
+                "loop: {} sequential {name} calls, {who} (µs per call)",
+                config.loop_calls
+            ),
+            format!("{:.1}", micros(start.elapsed()) / config.loop_calls as f64),
         ));
     }
 
@@ -238,6 +254,7 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
             config.latency_calls
         );
         let plain_again = Plain::new(&base)?;
+        let plain_untimed = Plain::untimed(&base)?;
         // A client from the SDK's TLS builder, nothing else set.
         let own_http = sdk_variant(&base, |b| {
             let http = mindz_sdk::tls::reqwest_builder()
@@ -253,6 +270,7 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
             sdk: &sdk,
             plain: &plain,
             plain_again: &plain_again,
+            plain_untimed: &plain_untimed,
             own_http: &own_http,
             no_retry: &no_retry,
             no_timer: &no_timer,
@@ -290,6 +308,13 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
         eprintln!("bench: hook path ({} iterations each)", config.micro_iters);
         let micro = hook_path(config, &sdk, &base, &body).await;
         rows.extend(micro.rows(median_delta));
+        // What every poll and move of a call carries (futures not polled).
+        let limit = std::num::NonZeroU64::new(PAGE_SIZE as u64).expect("non-zero");
+        rows.push(Row::compare(
+            "H. size of the call's future, `user_list().send()` / plain (bytes)",
+            std::mem::size_of_val(&sdk.user_list().limit(limit).send()) as f64,
+            std::mem::size_of_val(&plain.call(Op::Page)) as f64,
+        ));
     }
 
     let unauthorized = server.state.unauthorized.load(Ordering::Relaxed);
@@ -619,6 +644,20 @@ impl Plain {
         })
     }
 
+    /// The same client without reqwest's `.timeout(..)`.
+    fn untimed(base: &str) -> Result<Self, String> {
+        let http = mindz_sdk::tls::reqwest_builder()
+            .map_err(|e| format!("TLS: {e}"))?
+            .connect_timeout(CONNECT_TIMEOUT)
+            .user_agent(DEFAULT_USER_AGENT)
+            .build()
+            .map_err(|e| format!("reqwest client: {e}"))?;
+        Ok(Self {
+            http,
+            ..Self::new(base)?
+        })
+    }
+
     /// The request the SDK makes for `op`, without `Authorization`; the
     /// `X-Request-ID` is a fixed UUID.
     fn request(&self, http: &reqwest::Client, op: Op) -> reqwest::RequestBuilder {
@@ -755,8 +794,10 @@ struct Contenders<'a> {
     plain: &'a Plain,
     /// A second, identical plain client: the A/A control.
     plain_again: &'a Plain,
+    /// Plain reqwest without its `.timeout(..)`: what a timer costs or saves.
+    plain_untimed: &'a Plain,
     /// The SDK on a reqwest client from `tls::reqwest_builder()` given with
-    /// `.http_client(..)` (its per-attempt timer still applies).
+    /// `.http_client(..)` (the SDK's per-attempt timeout still applies).
     own_http: &'a Client,
     /// The SDK with `RetryPolicy::none()` (no spare request clone).
     no_retry: &'a Client,
@@ -770,6 +811,7 @@ const PLAIN_AGAIN: usize = 2;
 const OWN_HTTP: usize = 3;
 const NO_RETRY: usize = 4;
 const NO_TIMER: usize = 5;
+const PLAIN_UNTIMED: usize = 6;
 
 struct Latency {
     /// Per contender, the latency of call `i` of the run.
@@ -828,6 +870,7 @@ impl Latency {
             (OWN_HTTP, "SDK on `.http_client(tls::reqwest_builder())`"),
             (NO_RETRY, "SDK with `RetryPolicy::none()`"),
             (NO_TIMER, "SDK with `.timeout(Duration::MAX)` (no timer)"),
+            (PLAIN_UNTIMED, "plain reqwest without its `.timeout(..)`"),
         ];
         for (who, what) in diagnostics {
             let stats = self.stats(who);
@@ -852,6 +895,7 @@ async fn latency(config: &Config, who: &Contenders<'_>, op: Op) -> Latency {
         Caller::Sdk(who.own_http),
         Caller::Sdk(who.no_retry),
         Caller::Sdk(who.no_timer),
+        Caller::Plain(who.plain_untimed),
     ];
     for _ in 0..config.warmup {
         for caller in callers {
