@@ -144,7 +144,9 @@ impl ClientBuilder {
     /// needs). Conflicts with [`connect_timeout`](Self::connect_timeout) and
     /// [`user_agent`](Self::user_agent): set those on your client. The SDK's
     /// own per-attempt [`timeout`](Self::timeout), retries and
-    /// [`deadline`](Self::deadline) still apply.
+    /// [`deadline`](Self::deadline) still apply; the per-attempt timeout is
+    /// set on each request, so it replaces your client's own `timeout`
+    /// (give `.timeout(Duration::MAX)` to keep yours instead).
     /// Do not give it a default `Authorization` header, and keep its
     /// redirects off (`reqwest::redirect::Policy::none()`, as
     /// `reqwest_builder` sets): a client that follows redirects itself

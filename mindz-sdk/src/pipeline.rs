@@ -15,8 +15,9 @@
 //! 4. **auth**: for private operations sent to the base URL's origin, a
 //!    token from the client's source (the cache's shared refresh runs
 //!    outside the attempt's timer and belongs to no caller);
-//! 5. **per-attempt timeout**: one timer per attempt, covering sending,
-//!    waiting and reading the body;
+//! 5. **per-attempt timeout**: one timer per attempt (reqwest's
+//!    per-request timeout), covering connecting, sending, waiting and
+//!    reading the body;
 //! 6. **send** and **read**: the success body up to
 //!    [`max_response_body`](crate::ClientBuilder::max_response_body), an
 //!    error body up to [`ERROR_BODY_CAP`], never more;
@@ -25,12 +26,12 @@
 //!    replaced (at most once per
 //!    [`MIN_REFRESH_INTERVAL`](crate::auth::MIN_REFRESH_INTERVAL)) and the
 //!    request sent once more;
-//! 7. **redirects**: followed only within the base URL's origin (so never
+//! 8. **redirects**: followed only within the base URL's origin (so never
 //!    from https to http, and no body or token ever goes to another
 //!    origin), at most [`MAX_REDIRECTS`] hops; a `301`/`302`/`303` answer
 //!    to anything but GET or HEAD is an error, never a silent change of
 //!    method. reqwest itself follows none, and sends no `Referer`;
-//! 8. **error**: whatever is left becomes one [`Error`], decoded success
+//! 9. **error**: whatever is left becomes one [`Error`], decoded success
 //!    bodies become `ResponseValue<T>`.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -401,45 +402,62 @@ impl Call<'_> {
     }
 
     /// Sends `request` and reads the answer, under the one per-attempt timer.
-    async fn exchange(&self, request: reqwest::Request) -> Outcome {
+    ///
+    /// The timer is reqwest's own per-request timeout
+    /// (`Request::timeout_mut`), which covers connecting, sending, waiting
+    /// and reading the body, and replaces the `timeout` of a client given
+    /// with `.http_client(..)`. The bench (`BENCHMARKS.md`) measured it
+    /// faster than an outer `tokio::time::timeout` around the same work.
+    async fn exchange(&self, mut request: reqwest::Request) -> Outcome {
         self.progress.reading_body.store(false, Ordering::Relaxed);
-        let work = async {
-            let mut response = match self.http.execute(request).await {
-                Ok(response) => response,
-                Err(error) => return Outcome::Transport(error),
-            };
-            self.progress.reading_body.store(true, Ordering::Relaxed);
-            let status = response.status();
-            let headers = std::mem::take(response.headers_mut());
-            if status.as_u16() == self.success {
-                let limit = self.settings.max_body;
-                match read_capped(response, limit).await {
-                    Ok(body) if body.truncated => Outcome::TooLarge(limit),
-                    Ok(body) => Outcome::Success(Answer {
-                        status,
-                        headers,
-                        body: body.bytes,
-                        context: self.context,
-                    }),
-                    Err(error) => Outcome::Transport(error),
-                }
-            } else {
-                match read_capped(response, ERROR_BODY_CAP).await {
-                    Ok(body) => Outcome::Status {
-                        status,
-                        headers,
-                        body: body.bytes,
-                        truncated: body.truncated,
-                    },
-                    Err(error) => Outcome::Transport(error),
-                }
+        let limit = self
+            .settings
+            .attempt_timeout
+            .filter(|limit| *limit != std::time::Duration::MAX);
+        if limit.is_some() {
+            *request.timeout_mut() = limit;
+        }
+        let started = tokio::time::Instant::now();
+        // A reqwest timeout is the attempt's own when it struck once the
+        // attempt's time was up (a `read_timeout` of a caller's client
+        // strikes sooner, and a connect timeout says so).
+        let broken = |error: reqwest::Error| match limit {
+            Some(limit)
+                if error.is_timeout() && !error.is_connect() && started.elapsed() >= limit =>
+            {
+                Outcome::TimedOut(limit)
             }
+            _ => Outcome::Transport(error),
         };
-        match self.settings.attempt_timeout {
-            Some(limit) if limit != std::time::Duration::MAX => tokio::time::timeout(limit, work)
-                .await
-                .unwrap_or(Outcome::TimedOut(limit)),
-            _ => work.await,
+        let mut response = match self.http.execute(request).await {
+            Ok(response) => response,
+            Err(error) => return broken(error),
+        };
+        self.progress.reading_body.store(true, Ordering::Relaxed);
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        if status.as_u16() == self.success {
+            let limit = self.settings.max_body;
+            match read_capped(response, limit).await {
+                Ok(body) if body.truncated => Outcome::TooLarge(limit),
+                Ok(body) => Outcome::Success(Answer {
+                    status,
+                    headers,
+                    body: body.bytes,
+                    context: self.context,
+                }),
+                Err(error) => broken(error),
+            }
+        } else {
+            match read_capped(response, ERROR_BODY_CAP).await {
+                Ok(body) => Outcome::Status {
+                    status,
+                    headers,
+                    body: body.bytes,
+                    truncated: body.truncated,
+                },
+                Err(error) => broken(error),
+            }
         }
     }
 

@@ -275,6 +275,62 @@ async fn a_timeout_while_the_body_is_read_says_so() {
     );
 }
 
+/// How a caller builds its own reqwest client.
+type OwnClient = fn(reqwest::ClientBuilder) -> reqwest::ClientBuilder;
+
+/// A caller's own reqwest client: the SDK's per-attempt timeout replaces
+/// the client's `timeout`, `Duration::MAX` keeps it, and a client's
+/// `read_timeout` that strikes first is named as the client's.
+#[tokio::test(start_paused = true)]
+async fn the_attempt_timeout_replaces_an_own_clients_timeout() {
+    use mindz_sdk::TimeoutLimit::{Attempt, HttpClient};
+    let server = Server::start(|_, _| Reply::Hang).await;
+    let five = Duration::from_secs(5);
+    let cases: [(OwnClient, Duration, u64, mindz_sdk::TimeoutLimit); 3] = [
+        // The SDK's 5 s, not the client's 1 s.
+        (
+            |b| b.timeout(Duration::from_secs(1)),
+            five,
+            5,
+            Attempt(five),
+        ),
+        // No SDK timer: the client's own 1 s.
+        (
+            |b| b.timeout(Duration::from_secs(1)),
+            Duration::MAX,
+            1,
+            HttpClient,
+        ),
+        // The client's read timeout of 2 s strikes before the SDK's 5 s.
+        (
+            |b| b.read_timeout(Duration::from_secs(2)),
+            five,
+            2,
+            HttpClient,
+        ),
+    ];
+    for (own, sdk_timeout, seconds, limit) in cases {
+        let http = own(mindz_sdk::tls::reqwest_builder().expect("TLS"))
+            .build()
+            .expect("reqwest client");
+        let client = server
+            .builder()
+            .http_client(http)
+            .timeout(sdk_timeout)
+            .retry(RetryPolicy::none())
+            .build()
+            .expect("client");
+        let started = Instant::now();
+        let err = get_user_error(&client).await;
+        assert_eq!(started.elapsed(), Duration::from_secs(seconds), "{err}");
+        match &err {
+            mindz_sdk::Error::Timeout(timeout) => assert_eq!(timeout.limit(), limit, "{err}"),
+            other => panic!("expected Error::Timeout, got {other:?}"),
+        }
+        assert!(err.is_retryable(), "{err}");
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn malformed_json_is_a_decode_error_without_the_body() {
     const BODY: &str = r#"{"id": 1, "email": "ana@example.com", "first_na"#;
