@@ -295,20 +295,45 @@ impl ClientBuilder {
             }
         }
 
-        // The SDK's one timer per attempt, with its own HTTP client or a caller's.
-        let attempt_timeout = Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT));
-        let http = match self.http_client {
-            Some(client) => client,
+        // The SDK's one timer per attempt: reqwest's own, set on the SDK's
+        // client, or on each request sent through a caller's client.
+        let attempt_timeout =
+            Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT)).filter(|limit| *limit != Duration::MAX);
+        let timeout_on_client = self.http_client.is_none();
+        // The API's client, and the token endpoint's: the same caller's
+        // client, or two of the SDK's, the token one without the
+        // per-attempt timeout (a refresh has its own load timeout).
+        let (http, token_http) = match self.http_client {
+            Some(client) => (client.clone(), client),
             None => {
                 let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
                 let user_agent = reqwest::header::HeaderValue::from_str(user_agent)
                     .map_err(|_| BuildError::InvalidUserAgent)?;
-                crate::tls::reqwest_builder()
-                    .map_err(|err| BuildError::Tls(err.to_string()))?
-                    .connect_timeout(self.connect_timeout.unwrap_or(CONNECT_TIMEOUT))
-                    .user_agent(user_agent)
-                    .build()
-                    .map_err(BuildError::HttpClient)?
+                let connect_timeout = self.connect_timeout.unwrap_or(CONNECT_TIMEOUT);
+                let builder = || -> Result<reqwest::ClientBuilder, BuildError> {
+                    Ok(crate::tls::reqwest_builder()
+                        .map_err(|err| BuildError::Tls(err.to_string()))?
+                        .connect_timeout(connect_timeout)
+                        .user_agent(user_agent.clone()))
+                };
+                let untimed = || builder()?.build().map_err(BuildError::HttpClient);
+                match attempt_timeout {
+                    Some(limit) => {
+                        let http = builder()?
+                            .timeout(limit)
+                            .build()
+                            .map_err(BuildError::HttpClient)?;
+                        let token_http = match self.credentials {
+                            Some(_) => untimed()?,
+                            None => http.clone(),
+                        };
+                        (http, token_http)
+                    }
+                    None => {
+                        let http = untimed()?;
+                        (http.clone(), http)
+                    }
+                }
             }
         };
 
@@ -334,7 +359,7 @@ impl ClientBuilder {
                         skew: self.refresh_skew.unwrap_or(DEFAULT_TOKEN_REFRESH_SKEW),
                         load_timeout: self.load_timeout.unwrap_or(DEFAULT_LOAD_TIMEOUT),
                     };
-                    Some(Arc::new(ClientCredentials::new(settings, http.clone())))
+                    Some(Arc::new(ClientCredentials::new(settings, token_http)))
                 }
                 (None, Some(token), None) => {
                     if token.is_empty() {
@@ -361,6 +386,7 @@ impl ClientBuilder {
             base.clone(),
             self.retry.unwrap_or_default(),
             attempt_timeout,
+            timeout_on_client,
             self.deadline,
             self.max_body.unwrap_or(DEFAULT_MAX_RESPONSE_BODY),
             request_id_header,

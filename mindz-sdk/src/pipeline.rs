@@ -403,18 +403,16 @@ impl Call<'_> {
 
     /// Sends `request` and reads the answer, under the one per-attempt timer.
     ///
-    /// The timer is reqwest's own per-request timeout
-    /// (`Request::timeout_mut`), which covers connecting, sending, waiting
-    /// and reading the body, and replaces the `timeout` of a client given
-    /// with `.http_client(..)`. The bench (`BENCHMARKS.md`) measured it
-    /// faster than an outer `tokio::time::timeout` around the same work.
+    /// The timer is reqwest's own, which covers connecting, sending,
+    /// waiting and reading the body: the `timeout` of the SDK's client, or
+    /// set on each request sent through a caller's client (replacing that
+    /// client's `timeout`; a per-request timeout costs reqwest a few
+    /// allocations, a client's costs none). The bench (`BENCHMARKS.md`)
+    /// measured either faster than an outer `tokio::time::timeout`.
     async fn exchange(&self, mut request: reqwest::Request) -> Outcome {
         self.progress.reading_body.store(false, Ordering::Relaxed);
-        let limit = self
-            .settings
-            .attempt_timeout
-            .filter(|limit| *limit != std::time::Duration::MAX);
-        if limit.is_some() {
+        let limit = self.settings.attempt_timeout;
+        if limit.is_some() && !self.settings.timeout_on_client {
             *request.timeout_mut() = limit;
         }
         let started = tokio::time::Instant::now();

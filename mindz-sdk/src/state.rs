@@ -31,8 +31,12 @@ pub(crate) struct CallSettings {
     pub(crate) policy: RetryPolicy,
     pub(crate) jitter: Jitter,
     pub(crate) budget: Bucket,
-    /// Per-attempt timeout (sending, waiting, reading the body); `None` waits forever.
+    /// Per-attempt timeout (connecting, sending, waiting, reading the
+    /// body); `None` waits forever.
     pub(crate) attempt_timeout: Option<Duration>,
+    /// Where that timeout is set: on the SDK's own reqwest client (`true`),
+    /// or on each request sent through a caller's client (`false`).
+    pub(crate) timeout_on_client: bool,
     /// The whole call's deadline; `None` for none.
     pub(crate) deadline: Option<Duration>,
     /// The largest success body read.
@@ -49,6 +53,7 @@ impl CallSettings {
         base: reqwest::Url,
         policy: RetryPolicy,
         attempt_timeout: Option<Duration>,
+        timeout_on_client: bool,
         deadline: Option<Duration>,
         max_body: usize,
         request_id_header: reqwest::header::HeaderName,
@@ -60,6 +65,7 @@ impl CallSettings {
             budget: Bucket::new(policy.get_budget().copied()),
             policy,
             attempt_timeout,
+            timeout_on_client,
             deadline,
             max_body,
         }
