@@ -13,6 +13,9 @@
 //! crate::pipeline::json::<types::User>(client, request, "user_get", 200u16).await
 //! ```
 //!
+//! A lone `api-version` header goes straight on the request rather than
+//! through a `HeaderMap` of its own (see [`inline_single_header`]).
+//!
 //! Every `send()` must have the shape progenitor 0.15 writes; anything else
 //! is an error naming the builder, so that a progenitor upgrade that changes
 //! its output fails loudly instead of producing a half-rewritten client.
@@ -79,6 +82,7 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     let json = json_type(&f.sig.output)?;
     let (status, success) = success_arm(answer, json)?;
     let mut prefix: Vec<syn::Stmt> = stmts[..info_at].to_vec();
+    inline_single_header(&mut prefix);
     let mut fixer = FixErrors { changed: 0 };
     for stmt in &mut prefix {
         fixer.visit_stmt_mut(stmt);
@@ -103,6 +107,74 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     prefix.push(syn::Stmt::Expr(tail, None));
     f.block.stmts = prefix;
     Ok(())
+}
+
+/// progenitor collects the headers of a request in a `HeaderMap` of their
+/// own (two allocations, and a merge into the request's) even when the
+/// only one is `api-version`:
+///
+/// ```text
+/// let mut header_map = HeaderMap::with_capacity(1usize);
+/// header_map.append(NAME, VALUE);
+/// let mut request = client.client.get(url) ... .headers(header_map).build()?;
+/// ```
+///
+/// For exactly that shape, the header goes straight on the request
+/// (`.header(NAME, VALUE)`); any other shape is left as progenitor wrote it.
+fn inline_single_header(stmts: &mut Vec<syn::Stmt>) {
+    let Some(at) = stmts.iter().position(|stmt| {
+        matches!(stmt, syn::Stmt::Local(local)
+            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "header_map"))
+    }) else {
+        return;
+    };
+    let is_capacity_one = quote::ToTokens::to_token_stream(&stmts[at])
+        .to_string()
+        .contains("HeaderMap :: with_capacity (1usize)");
+    let Some(syn::Stmt::Expr(syn::Expr::MethodCall(append), Some(_))) = stmts.get(at + 1) else {
+        return;
+    };
+    let appends_to_map = append.method == "append"
+        && append.args.len() == 2
+        && matches!(append.receiver.as_ref(), syn::Expr::Path(p) if p.path.is_ident("header_map"));
+    let uses = stmts[at + 2..]
+        .iter()
+        .map(|stmt| quote::ToTokens::to_token_stream(stmt).to_string())
+        .filter(|text| text.contains("header_map"))
+        .count();
+    if !is_capacity_one || !appends_to_map || uses != 1 {
+        return;
+    }
+    let args = append.args.clone();
+    let mut inliner = InlineHeaders { args, changed: 0 };
+    let mut rest: Vec<syn::Stmt> = stmts[at + 2..].to_vec();
+    for stmt in &mut rest {
+        inliner.visit_stmt_mut(stmt);
+    }
+    if inliner.changed == 1 {
+        stmts.truncate(at);
+        stmts.extend(rest);
+    }
+}
+
+/// Turns `.headers(header_map)` into `.header(NAME, VALUE)`.
+struct InlineHeaders {
+    args: syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
+    changed: usize,
+}
+
+impl VisitMut for InlineHeaders {
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        syn::visit_mut::visit_expr_method_call_mut(self, call);
+        if call.method == "headers"
+            && call.args.len() == 1
+            && matches!(call.args.first(), Some(syn::Expr::Path(p)) if p.path.is_ident("header_map"))
+        {
+            call.method = syn::Ident::new("header", call.method.span());
+            call.args = self.args.clone();
+            self.changed += 1;
+        }
+    }
 }
 
 /// Whether `stmt` is `let info = ..`.
@@ -220,6 +292,59 @@ impl VisitMut for FixErrors {
             let inner = node.expr.clone();
             *node.expr = syn::parse_quote!(#inner.map_err(crate::pipeline::build_failed));
             self.changed += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_single_header;
+
+    fn statements(code: &str) -> Vec<syn::Stmt> {
+        let block: syn::Block = syn::parse_str(&format!("{{ {code} }}")).expect("block");
+        block.stmts
+    }
+
+    fn text(stmts: &[syn::Stmt]) -> String {
+        stmts
+            .iter()
+            .map(|s| quote::ToTokens::to_token_stream(s).to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_lone_header_goes_straight_on_the_request() {
+        let mut stmts = statements(
+            r#"let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+               header_map.append(NAME, VALUE);
+               let mut request = client.client.get(url).headers(header_map).build()?;"#,
+        );
+        inline_single_header(&mut stmts);
+        assert_eq!(
+            text(&stmts),
+            "let mut request = client . client . get (url) . header (NAME , VALUE) . build () ? ;"
+        );
+    }
+
+    #[test]
+    fn other_shapes_are_left_as_they_are() {
+        for code in [
+            // Two headers.
+            r#"let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+               header_map.append(A, B);
+               header_map.append(C, D);
+               let mut request = client.client.get(url).headers(header_map).build()?;"#,
+            // The map is used once more.
+            r#"let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+               header_map.append(A, B);
+               log(&header_map);
+               let mut request = client.client.get(url).headers(header_map).build()?;"#,
+        ] {
+            let mut stmts = statements(code);
+            let before = text(&stmts);
+            inline_single_header(&mut stmts);
+            assert_eq!(text(&stmts), before);
         }
     }
 }
