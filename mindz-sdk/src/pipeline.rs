@@ -15,9 +15,10 @@
 //! 4. **auth**: for private operations sent to the base URL's origin, a
 //!    token from the client's source (the cache's shared refresh runs
 //!    outside the attempt's timer and belongs to no caller);
-//! 5. **per-attempt timeout**: one timer per attempt (reqwest's
-//!    per-request timeout), covering connecting, sending, waiting and
-//!    reading the body;
+//! 5. **per-attempt timeout**: one timer per attempt, reqwest's own (the
+//!    `timeout` of the SDK's client, or set on each request sent through
+//!    a caller's), covering connecting, sending, waiting and reading the
+//!    body;
 //! 6. **send** and **read**: the success body up to
 //!    [`max_response_body`](crate::ClientBuilder::max_response_body), an
 //!    error body up to [`ERROR_BODY_CAP`], never more;

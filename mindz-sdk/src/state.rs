@@ -96,6 +96,7 @@ impl fmt::Debug for ClientState {
             .field("base", &calls.base.as_str())
             .field("retry", &calls.policy)
             .field("attempt_timeout", &calls.attempt_timeout)
+            .field("timeout_on_client", &calls.timeout_on_client)
             .field("deadline", &calls.deadline)
             .field("max_body", &calls.max_body)
             .field("request_id_header", &calls.request_id_header.as_str())
