@@ -30,19 +30,6 @@ fn redirect(status: u16, location: String) -> Reply {
     Reply::With(status, vec![("location", location)], String::new())
 }
 
-/// A client builder for a server of this file, with its fixed bearer token.
-trait Builder {
-    fn builder(&self) -> mindz_sdk::ClientBuilder;
-}
-
-impl Builder for Server {
-    fn builder(&self) -> mindz_sdk::ClientBuilder {
-        Client::builder()
-            .base_url(self.base_url())
-            .bearer_token(TOKEN)
-    }
-}
-
 fn request_ids(server: &Server, header: &str) -> Vec<String> {
     server
         .seen()
@@ -85,7 +72,7 @@ async fn a_307_or_308_of_change_password_sends_no_password_to_another_origin() {
         let other = Server::start(|_, _| json(200, USER)).await;
         let target = format!("{}/api/v2/users/1/change-password/", other.origin);
         let api = Server::start(move |_, _| redirect(status, target.clone())).await;
-        let client = api.builder().build().expect("client");
+        let client = api.builder(TOKEN).build().expect("client");
 
         let err = change_password(&client).await.unwrap_err();
         let redirect = redirect_error(&err);
@@ -173,7 +160,7 @@ async fn a_302_of_a_search_sends_nothing_to_another_origin() {
         redirect(302, format!("{other_origin}{}", seen.target))
     })
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
 
     let err = client.user_list().search(SEARCH).send().await.unwrap_err();
     let redirect = redirect_error(&err);
@@ -201,7 +188,7 @@ async fn a_same_origin_redirect_is_followed_without_referer() {
         }
     })
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let page = client
         .user_list()
         .search(SEARCH)
@@ -239,7 +226,7 @@ async fn a_301_302_303_to_a_post_is_an_error_not_a_get() {
             }
         })
         .await;
-        let client = api.builder().build().expect("client");
+        let client = api.builder(TOKEN).build().expect("client");
         let err = client
             .user_create()
             .body(new_user())
@@ -269,7 +256,7 @@ async fn a_same_origin_301_of_a_get_and_307_of_a_post_are_followed() {
         },
     )
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
 
     let user = client.user_get().user_id(1).send().await.expect("followed");
     assert_eq!(user.id, 1);
@@ -293,7 +280,7 @@ async fn a_same_origin_301_of_a_get_and_307_of_a_post_are_followed() {
 #[tokio::test(start_paused = true)]
 async fn a_redirect_loop_stops_after_five_hops() {
     let api = Server::start(|_, i| redirect(302, format!("/api/v2/users/{i}/"))).await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let err = client.user_get().user_id(1).send().await.unwrap_err();
     assert_eq!(redirect_error(&err).refusal(), RedirectRefusal::TooMany);
     assert_eq!(api.hits(), 1 + 5);
@@ -310,7 +297,7 @@ async fn a_256_mib_error_body_costs_the_cap_not_the_body() {
         chunked: true,
     })
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let err = client.user_get().user_id(1).send().await.unwrap_err();
     let written = api.stream_written().await;
     eprintln!("256 MiB error body: {written} bytes written before the client closed");
@@ -335,7 +322,7 @@ async fn an_oversized_success_body_fails_naming_the_limit() {
         })
         .await;
         let client = api
-            .builder()
+            .builder(TOKEN)
             .max_response_body(LIMIT)
             .build()
             .expect("client");
@@ -361,7 +348,7 @@ async fn an_oversized_success_body_fails_naming_the_limit() {
 #[tokio::test(start_paused = true)]
 async fn two_hundred_calls_to_a_503_only_server_cost_at_most_300_requests() {
     let api = Server::start(|_, _| json(503, r#"{"detail": "Service unavailable."}"#)).await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let clone = client.clone();
     for call in 0..200 {
         // Half on a clone: the budget is shared.
@@ -392,7 +379,7 @@ async fn a_408_is_retried() {
         _ => json(200, USER),
     })
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let user = client.user_get().user_id(1).send().await.expect("retried");
     assert_eq!(user.id, 1);
     assert_eq!(api.hits(), 2);
@@ -409,7 +396,7 @@ async fn a_429_on_post_is_retried_once_after_retry_after() {
         _ => json(201, USER),
     })
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let started = Instant::now();
     let user = client
         .user_create()
@@ -427,7 +414,7 @@ async fn a_429_on_post_is_retried_once_after_retry_after() {
     // Without Retry-After a 429 on POST is not retried: the server may
     // have processed it.
     let api = Server::start(|_, _| json(429, r#"{"detail": "Slow down."}"#)).await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
     let err = client
         .user_create()
         .body(new_user())
@@ -467,7 +454,7 @@ async fn drf_error_shapes_are_api_errors_with_their_text() {
         ),
     })
     .await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
 
     let err = client.user_get().user_id(1).send().await.unwrap_err();
     let Error::Api(top_level) = &err else {
@@ -503,7 +490,7 @@ async fn drf_error_shapes_are_api_errors_with_their_text() {
 #[tokio::test(start_paused = true)]
 async fn every_attempt_of_a_call_carries_its_invocation_id() {
     let api = Server::start(|_, _| json(503, r#"{"detail": "busy"}"#)).await;
-    let client = api.builder().build().expect("client");
+    let client = api.builder(TOKEN).build().expect("client");
 
     let first = client.user_get().user_id(1).send().await.unwrap_err();
     let id = first.invocation_id().expect("invocation id");
@@ -535,7 +522,7 @@ async fn every_attempt_of_a_call_carries_its_invocation_id() {
 async fn the_request_id_header_is_configurable() {
     let api = Server::start(|_, _| json(404, r#"{"detail": "Not found."}"#)).await;
     let client = api
-        .builder()
+        .builder(TOKEN)
         .request_id_header("x-correlation-id")
         .build()
         .expect("client");

@@ -22,19 +22,6 @@ mod loopback;
 
 use loopback::{Reply, Seen, Server, json};
 
-/// A client builder for a server of this file, with its fixed bearer token.
-trait Builder {
-    fn builder(&self) -> mindz_sdk::ClientBuilder;
-}
-
-impl Builder for Server {
-    fn builder(&self) -> mindz_sdk::ClientBuilder {
-        Client::builder()
-            .base_url(self.base_url())
-            .bearer_token(TOKEN)
-    }
-}
-
 /// Sends `user_create` for Ana Silva with `email`, expecting it to fail.
 async fn create_user_error(client: &Client, email: &str) -> mindz_sdk::Error {
     let body = types::UserCreate::builder()
@@ -70,7 +57,7 @@ async fn thirty_percent_503s_all_200_calls_succeed() {
         }
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let started = Instant::now();
     for call in 0..200 {
         let user = client
@@ -96,7 +83,7 @@ async fn thirty_percent_503s_all_200_calls_succeed() {
 #[tokio::test(start_paused = true)]
 async fn a_post_answered_503_is_sent_once() {
     let server = Server::start(|_, _| json(503, r#"{"detail": "Service unavailable."}"#)).await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let err = create_user_error(&client, "ana@example.com").await;
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(server.hits(), 1);
@@ -104,7 +91,7 @@ async fn a_post_answered_503_is_sent_once() {
 
     // Opting in retries it.
     let opted = server
-        .builder()
+        .builder(TOKEN)
         .retry(RetryPolicy::default().retry_non_idempotent(true))
         .build()
         .expect("client");
@@ -124,7 +111,7 @@ async fn retry_after_two_seconds_is_honoured() {
         _ => json(200, USER),
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let started = Instant::now();
     let user = client.user_get().user_id(1).send().await.expect("retried");
     let waited = started.elapsed();
@@ -146,7 +133,7 @@ async fn retry_after_past_the_cap_returns_at_once() {
         )
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let started = Instant::now();
     let err = get_user_error(&client).await;
     assert_eq!(started.elapsed(), Duration::ZERO);
@@ -159,7 +146,7 @@ async fn a_server_that_never_answers_times_out() {
     let server = Server::start(|_, _| Reply::Hang).await;
 
     let client = server
-        .builder()
+        .builder(TOKEN)
         .timeout(Duration::from_secs(5))
         .retry(RetryPolicy::none())
         .build()
@@ -178,7 +165,7 @@ async fn a_server_that_never_answers_times_out() {
     // Retried per the policy (timeouts are retryable for GET) until the
     // overall deadline stops it.
     let client = server
-        .builder()
+        .builder(TOKEN)
         .timeout(Duration::from_secs(5))
         .retry(RetryPolicy::default().max_attempts(10).jitter(false))
         .deadline(Duration::from_secs(12))
@@ -215,7 +202,7 @@ async fn a_reset_before_the_headers_is_retried_for_get_not_post() {
         }
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let user = client.user_get().user_id(1).send().await.expect("retried");
     assert_eq!(user.id, 1);
     assert_eq!(server.hits(), 2);
@@ -250,7 +237,7 @@ async fn connection_refused_is_retried_even_for_post() {
 async fn a_timeout_while_the_body_is_read_says_so() {
     let server = Server::start(|_, _| Reply::HangInBody).await;
     let client = server
-        .builder()
+        .builder(TOKEN)
         .timeout(Duration::from_secs(5))
         .retry(RetryPolicy::none())
         .build()
@@ -314,7 +301,7 @@ async fn the_attempt_timeout_replaces_an_own_clients_timeout() {
             .build()
             .expect("reqwest client");
         let client = server
-            .builder()
+            .builder(TOKEN)
             .http_client(http)
             .timeout(sdk_timeout)
             .retry(RetryPolicy::none())
@@ -335,7 +322,7 @@ async fn the_attempt_timeout_replaces_an_own_clients_timeout() {
 async fn malformed_json_is_a_decode_error_without_the_body() {
     const BODY: &str = r#"{"id": 1, "email": "ana@example.com", "first_na"#;
     let server = Server::start(|_, _| json(200, BODY)).await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let err = get_user_error(&client).await;
     let mindz_sdk::error::Error::Decode(decode) = &err else {
         panic!("{err:?}")
@@ -359,7 +346,7 @@ async fn not_found_is_an_api_error_with_detail_status_and_request_id() {
         )
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let err = get_user_error(&client).await;
     assert!(matches!(err, mindz_sdk::error::Error::Api(_)), "{err:?}");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
@@ -403,7 +390,7 @@ async fn non_json_error_bodies_keep_status_and_text() {
         }
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let err = get_user_error(&client).await;
     assert_eq!(server.hits(), 3, "502 is retried");
     let api = err.api().expect("an API error, not a decode error");
@@ -459,7 +446,7 @@ async fn validation_errors_give_field_messages() {
         )
     })
     .await;
-    let client = server.builder().build().expect("client");
+    let client = server.builder(TOKEN).build().expect("client");
     let err = create_user_error(&client, "not-an-email").await;
     assert!(err.is_invalid_request());
     let fields = err.field_errors();

@@ -112,6 +112,13 @@ impl Server {
         format!("{}/api", self.origin)
     }
 
+    /// A client builder for this server's API, sending `token`.
+    pub fn builder(&self, token: &str) -> mindz_sdk::ClientBuilder {
+        mindz_sdk::Client::builder()
+            .base_url(self.base_url())
+            .bearer_token(token)
+    }
+
     pub fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
