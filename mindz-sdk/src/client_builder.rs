@@ -316,24 +316,18 @@ impl ClientBuilder {
                         .connect_timeout(connect_timeout)
                         .user_agent(user_agent.clone()))
                 };
-                let untimed = || builder()?.build().map_err(BuildError::HttpClient);
-                match attempt_timeout {
-                    Some(limit) => {
-                        let http = builder()?
-                            .timeout(limit)
-                            .build()
-                            .map_err(BuildError::HttpClient)?;
-                        let token_http = match self.credentials {
-                            Some(_) => untimed()?,
-                            None => http.clone(),
-                        };
-                        (http, token_http)
-                    }
-                    None => {
-                        let http = untimed()?;
-                        (http.clone(), http)
-                    }
+                let http = match attempt_timeout {
+                    Some(limit) => builder()?.timeout(limit),
+                    None => builder()?,
                 }
+                .build()
+                .map_err(BuildError::HttpClient)?;
+                let token_http = if attempt_timeout.is_some() && self.credentials.is_some() {
+                    builder()?.build().map_err(BuildError::HttpClient)?
+                } else {
+                    http.clone()
+                };
+                (http, token_http)
             }
         };
 
