@@ -626,12 +626,24 @@ struct Plain {
 
 impl Plain {
     fn new(base: &str) -> Result<Self, String> {
-        let http = mindz_sdk::tls::reqwest_builder()
+        // The SDK's per-attempt bound, as reqwest's own timer.
+        Self::with_timeout(base, Some(DEFAULT_TIMEOUT))
+    }
+
+    /// The same client without reqwest's `.timeout(..)`.
+    fn untimed(base: &str) -> Result<Self, String> {
+        Self::with_timeout(base, None)
+    }
+
+    fn with_timeout(base: &str, timeout: Option<Duration>) -> Result<Self, String> {
+        let mut builder = mindz_sdk::tls::reqwest_builder()
             .map_err(|e| format!("TLS: {e}"))?
             .connect_timeout(CONNECT_TIMEOUT)
-            // The SDK's per-attempt bound, as reqwest's own timer.
-            .timeout(DEFAULT_TIMEOUT)
-            .user_agent(DEFAULT_USER_AGENT)
+            .user_agent(DEFAULT_USER_AGENT);
+        if let Some(timeout) = timeout {
+            builder = builder.timeout(timeout);
+        }
+        let http = builder
             .build()
             .map_err(|e| format!("reqwest client: {e}"))?;
         let mut authorization =
@@ -641,20 +653,6 @@ impl Plain {
             http,
             base: base.to_owned(),
             authorization,
-        })
-    }
-
-    /// The same client without reqwest's `.timeout(..)`.
-    fn untimed(base: &str) -> Result<Self, String> {
-        let http = mindz_sdk::tls::reqwest_builder()
-            .map_err(|e| format!("TLS: {e}"))?
-            .connect_timeout(CONNECT_TIMEOUT)
-            .user_agent(DEFAULT_USER_AGENT)
-            .build()
-            .map_err(|e| format!("reqwest client: {e}"))?;
-        Ok(Self {
-            http,
-            ..Self::new(base)?
         })
     }
 
