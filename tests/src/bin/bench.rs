@@ -27,7 +27,14 @@
 //!    `.timeout(Duration::MAX)` (no per-attempt timer), and plain reqwest
 //!    without its `.timeout(..)`;
 //! 2. **throughput**: 10,000 calls each with 64 in flight
-//!    (`buffer_unordered(64)`), SDK and plain in alternating rounds;
+//!    (`buffer_unordered(64)`), SDK and plain in alternating rounds; then
+//!    **paired**: the SDK, plain reqwest and a second plain client taking
+//!    turns call by call in one stream of 64 in flight, each call's polls
+//!    timed. The thread that polls the stream is saturated (its CPU time is
+//!    its wall time), so the polling time per call is what bounds
+//!    throughput, and here every client meets the machine at the same
+//!    instant: rounds, taken one after another, swing by ±5 % on a shared
+//!    VM, the paired figure by ±0.5 % (the control);
 //! 3. **token refresh**: per round, a new client with client credentials
 //!    and short-lived tokens makes 1,000 concurrent `user_get` calls (one
 //!    task each) while the cached token is fresh, times the token fetch
@@ -930,6 +937,94 @@ struct Throughput {
     rounds: [Vec<Duration>; 3],
     /// Calls per round.
     calls: usize,
+    /// The paired runs, `user_list` then `user_get`.
+    paired: [Paired; 2],
+}
+
+/// Calls of the SDK, plain reqwest and plain again taking turns in one
+/// stream: per client, the time spent polling its calls.
+struct Paired {
+    op: Op,
+    /// Calls per client.
+    calls: usize,
+    polling: [Duration; 3],
+}
+
+impl Paired {
+    fn per_call(&self, who: usize) -> f64 {
+        micros(self.polling[who]) / self.calls as f64
+    }
+
+    fn rows(&self, in_flight: usize) -> Vec<Row> {
+        let name = match self.op {
+            Op::Page => "user_list (50 users)",
+            Op::One => "user_get",
+        };
+        let (sdk, plain, again) = (self.per_call(0), self.per_call(1), self.per_call(2));
+        vec![
+            Row::compare(
+                &format!(
+                    "2. paired, {name}: SDK, plain and plain again taking turns in one stream, {in_flight} in flight, {} calls each: polling time per call (µs)",
+                    self.calls
+                ),
+                sdk,
+                plain,
+            ),
+            Row::new(
+                &format!("2. paired, {name}: SDK − plain per call; throughput SDK / plain"),
+                format!("{:+.1} µs; {:.3}", sdk - plain, plain / sdk),
+            ),
+            Row::compare(
+                &format!("2. paired, {name}, control: plain again (µs)"),
+                again,
+                plain,
+            ),
+        ]
+    }
+}
+
+/// A call whose polls add their time to `spent`.
+struct Polled<'a, F> {
+    call: std::pin::Pin<Box<F>>,
+    spent: &'a std::cell::Cell<Duration>,
+}
+
+impl<F: Future> Future for Polled<'_, F> {
+    type Output = F::Output;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let start = Instant::now();
+        let poll = self.call.as_mut().poll(cx);
+        self.spent.set(self.spent.get() + start.elapsed());
+        poll
+    }
+}
+
+/// `calls` calls of each of `callers`, taking turns in one stream of
+/// `in_flight` (every call boxed alike, whoever makes it).
+async fn paired(callers: [Caller<'_>; 3], calls: usize, in_flight: usize, op: Op) -> Paired {
+    let spent: [std::cell::Cell<Duration>; 3] = Default::default();
+    let spent = &spent;
+    let done = futures::stream::iter(0..calls * callers.len())
+        .map(|i| {
+            let who = i % callers.len();
+            Polled {
+                call: Box::pin(callers[who].call(op)),
+                spent: &spent[who],
+            }
+        })
+        .buffer_unordered(in_flight)
+        .fold(0usize, |sum, n| async move { sum + n })
+        .await;
+    assert_eq!(done, calls * callers.len() * op.expected());
+    Paired {
+        op,
+        calls,
+        polling: [spent[0].get(), spent[1].get(), spent[2].get()],
+    }
 }
 
 impl Throughput {
@@ -983,6 +1078,9 @@ impl Throughput {
                 plain,
             ),
         ]
+        .into_iter()
+        .chain(self.paired.iter().flat_map(|p| p.rows(config.in_flight)))
+        .collect()
     }
 }
 
@@ -1021,9 +1119,12 @@ async fn throughput(config: &Config, sdk: &Client, plain: &Plain, again: &Plain)
             times[who].push(in_flight(per_round, config.in_flight, || caller.call(Op::Page)).await);
         }
     }
+    let page = paired(callers, config.throughput_calls, config.in_flight, Op::Page).await;
+    let one = paired(callers, config.throughput_calls, config.in_flight, Op::One).await;
     Throughput {
         rounds: times,
         calls: per_round,
+        paired: [page, one],
     }
 }
 
