@@ -34,7 +34,8 @@
 //!    its wall time), so the polling time per call is what bounds
 //!    throughput, and here every client meets the machine at the same
 //!    instant: rounds, taken one after another, swing by ±5 % on a shared
-//!    VM, the paired figure by ±0.5 % (the control);
+//!    VM; the paired control stays within ±0.5 % on the page (±4 % on the
+//!    ten-times-shorter `user_get`);
 //! 3. **token refresh**: per round, a new client with client credentials
 //!    and short-lived tokens makes 1,000 concurrent `user_get` calls (one
 //!    task each) while the cached token is fresh, times the token fetch
