@@ -28,9 +28,9 @@
 //!    without its `.timeout(..)`;
 //! 2. **throughput**: 10,000 calls each with 64 in flight
 //!    (`buffer_unordered(64)`), SDK and plain in alternating rounds; then
-//!    **paired**: the SDK, plain reqwest and a second plain client taking
-//!    turns call by call in one stream of 64 in flight, each call's polls
-//!    timed. The thread that polls the stream is saturated (its CPU time is
+//!    **paired**: SDK, plain, SDK, plain again taking turns call by call
+//!    in one stream of 64 in flight (equal shares, so neither side's code
+//!    is the colder), each call's polls timed. The thread that polls the stream is saturated (its CPU time is
 //!    its wall time), so the polling time per call is what bounds
 //!    throughput, and here every client meets the machine at the same
 //!    instant: rounds, taken one after another, swing by ±5 % on a shared
@@ -942,18 +942,21 @@ struct Throughput {
     paired: [Paired; 2],
 }
 
-/// Calls of the SDK, plain reqwest and plain again taking turns in one
-/// stream: per client, the time spent polling its calls.
+/// Calls of the SDK, plain reqwest, the SDK again and plain again taking
+/// turns in one stream: per turn, the time spent polling its calls.
 struct Paired {
     op: Op,
-    /// Calls per client.
+    /// Calls per turn.
     calls: usize,
-    polling: [Duration; 3],
+    /// SDK, plain, SDK again, plain again.
+    polling: [Duration; 4],
 }
 
 impl Paired {
-    fn per_call(&self, who: usize) -> f64 {
-        micros(self.polling[who]) / self.calls as f64
+    /// Polling time per call (µs) of the turns `who`.
+    fn per_call(&self, who: &[usize]) -> f64 {
+        let total: Duration = who.iter().map(|&w| self.polling[w]).sum();
+        micros(total) / (self.calls * who.len()) as f64
     }
 
     fn rows(&self, in_flight: usize) -> Vec<Row> {
@@ -961,12 +964,13 @@ impl Paired {
             Op::Page => "user_list (50 users)",
             Op::One => "user_get",
         };
-        let (sdk, plain, again) = (self.per_call(0), self.per_call(1), self.per_call(2));
+        let (sdk, plain) = (self.per_call(&[0, 2]), self.per_call(&[1, 3]));
+        let sdk_again = self.per_call(&[2]) / self.per_call(&[0]);
         vec![
             Row::compare(
                 &format!(
-                    "2. paired, {name}: SDK, plain and plain again taking turns in one stream, {in_flight} in flight, {} calls each: polling time per call (µs)",
-                    self.calls
+                    "2. paired, {name}: SDK, plain, SDK, plain again taking turns in one stream, {in_flight} in flight, {} calls each side: polling time per call (µs)",
+                    2 * self.calls
                 ),
                 sdk,
                 plain,
@@ -976,9 +980,11 @@ impl Paired {
                 format!("{:+.1} µs; {:.3}", sdk - plain, plain / sdk),
             ),
             Row::compare(
-                &format!("2. paired, {name}, control: plain again (µs)"),
-                again,
-                plain,
+                &format!(
+                    "2. paired, {name}, control: plain again / plain (µs); SDK again / SDK {sdk_again:.3}"
+                ),
+                self.per_call(&[3]),
+                self.per_call(&[1]),
             ),
         ]
     }
@@ -1006,8 +1012,8 @@ impl<F: Future> Future for Polled<'_, F> {
 
 /// `calls` calls of each of `callers`, taking turns in one stream of
 /// `in_flight` (every call boxed alike, whoever makes it).
-async fn paired(callers: [Caller<'_>; 3], calls: usize, in_flight: usize, op: Op) -> Paired {
-    let spent: [std::cell::Cell<Duration>; 3] = Default::default();
+async fn paired(callers: [Caller<'_>; 4], calls: usize, in_flight: usize, op: Op) -> Paired {
+    let spent: [std::cell::Cell<Duration>; 4] = Default::default();
     let spent = &spent;
     let done = futures::stream::iter(0..calls * callers.len())
         .map(|i| {
@@ -1024,7 +1030,7 @@ async fn paired(callers: [Caller<'_>; 3], calls: usize, in_flight: usize, op: Op
     Paired {
         op,
         calls,
-        polling: [spent[0].get(), spent[1].get(), spent[2].get()],
+        polling: spent.each_ref().map(std::cell::Cell::get),
     }
 }
 
@@ -1120,8 +1126,10 @@ async fn throughput(config: &Config, sdk: &Client, plain: &Plain, again: &Plain)
             times[who].push(in_flight(per_round, config.in_flight, || caller.call(Op::Page)).await);
         }
     }
-    let page = paired(callers, config.throughput_calls, config.in_flight, Op::Page).await;
-    let one = paired(callers, config.throughput_calls, config.in_flight, Op::One).await;
+    let turns = [callers[0], callers[1], callers[0], callers[2]];
+    let calls = config.throughput_calls / 2;
+    let page = paired(turns, calls, config.in_flight, Op::Page).await;
+    let one = paired(turns, calls, config.in_flight, Op::One).await;
     Throughput {
         rounds: times,
         calls: per_round,
