@@ -10,8 +10,17 @@
 //!
 //! ```text
 //! let request = client.client.get(url)...build().map_err(crate::pipeline::build_failed)?;
-//! crate::pipeline::json::<types::User>(client, request, "user_get", 200u16).await
+//! crate::pipeline::json::<types::User>(
+//!     client,
+//!     request,
+//!     const { crate::operation::Operation::named("user_get") },
+//!     200u16,
+//! )
+//! .await
 //! ```
+//!
+//! The operation is found while compiling (`const { }`): a call costs no
+//! lookup, and an id missing from `OPERATIONS` fails the build.
 //!
 //! A lone `api-version` header goes straight on the request rather than
 //! through a `HeaderMap` of its own (see [`inline_single_header`]).
@@ -92,10 +101,22 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     }
     let tail: TokenStream = match &success {
         Success::Json(ty) => quote! {
-            crate::pipeline::json::<#ty>(client, request, #operation_id, #status).await
+            crate::pipeline::json::<#ty>(
+                client,
+                request,
+                const { crate::operation::Operation::named(#operation_id) },
+                #status,
+            )
+            .await
         },
         Success::Empty => quote! {
-            crate::pipeline::empty(client, request, #operation_id, #status).await
+            crate::pipeline::empty(
+                client,
+                request,
+                const { crate::operation::Operation::named(#operation_id) },
+                #status,
+            )
+            .await
         },
     };
     let output: TokenStream = match &success {

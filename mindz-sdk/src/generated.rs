@@ -25089,7 +25089,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PublicSuccess,
-            >(client, request, "public_contact_create", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("public_contact_create")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25163,7 +25170,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PublicSuccess,
-            >(client, request, "public_newsletter_subscribe", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("public_newsletter_subscribe")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25203,7 +25217,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PublicProductList,
-            >(client, request, "public_product_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("public_product_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25243,7 +25262,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PublicSiteIdentity,
-            >(client, request, "public_site_identity_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("public_site_identity_get")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25283,7 +25309,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PublicStatementList,
-            >(client, request, "public_statement_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("public_statement_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25321,7 +25354,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PublicStats,
-            >(client, request, "public_stats_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("public_stats_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25432,7 +25470,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedBundleList,
-            >(client, request, "bundle_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("bundle_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25504,7 +25547,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Bundle,
-            >(client, request, "bundle_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("bundle_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -25558,7 +25606,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::Bundle>(client, request, "bundle_get", 200u16)
+            crate::pipeline::json::<
+                types::Bundle,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("bundle_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25646,7 +25701,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Bundle,
-            >(client, request, "bundle_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("bundle_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25700,7 +25760,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "bundle_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("bundle_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::bundle_partial_update`]
@@ -25787,7 +25853,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Bundle,
-            >(client, request, "bundle_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("bundle_partial_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25898,7 +25971,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedCourseList,
-            >(client, request, "course_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -25970,7 +26048,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Course,
-            >(client, request, "course_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -26024,7 +26107,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::Course>(client, request, "course_get", 200u16)
+            crate::pipeline::json::<
+                types::Course,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26112,7 +26202,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Course,
-            >(client, request, "course_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26166,7 +26261,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "course_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::course_partial_update`]
@@ -26253,7 +26354,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Course,
-            >(client, request, "course_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_partial_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26380,7 +26488,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedCourseGradeList,
-            >(client, request, "course_grade_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_grade_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26470,7 +26583,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGrade,
-            >(client, request, "course_grade_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_grade_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -26539,7 +26657,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGrade,
-            >(client, request, "course_grade_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_grade_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26642,7 +26765,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGrade,
-            >(client, request, "course_grade_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_grade_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26709,7 +26837,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "course_grade_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_grade_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::course_grade_partial_update`]
@@ -26811,7 +26945,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGrade,
-            >(client, request, "course_grade_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_grade_partial_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -26951,7 +27092,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedCourseGradeDetailList,
-            >(client, request, "course_grade_detail_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_grade_detail_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27059,7 +27207,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGradeDetail,
-            >(client, request, "course_grade_detail_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_grade_detail_create")
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -27144,7 +27299,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGradeDetail,
-            >(client, request, "course_grade_detail_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_grade_detail_get")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27266,7 +27428,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGradeDetail,
-            >(client, request, "course_grade_detail_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_grade_detail_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27347,7 +27516,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "course_grade_detail_delete", 204u16)
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_grade_detail_delete")
+                    },
+                    204u16,
+                )
                 .await
         }
     }
@@ -27469,7 +27645,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseGradeDetail,
-            >(client, request, "course_grade_detail_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "course_grade_detail_partial_update",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27596,7 +27781,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedCourseTeacherList,
-            >(client, request, "course_teacher_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_teacher_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27686,7 +27876,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseTeacher,
-            >(client, request, "course_teacher_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_teacher_create")
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -27755,7 +27952,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseTeacher,
-            >(client, request, "course_teacher_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("course_teacher_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27858,7 +28060,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseTeacher,
-            >(client, request, "course_teacher_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_teacher_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -27925,7 +28134,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "course_teacher_delete", 204u16)
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("course_teacher_delete")
+                    },
+                    204u16,
+                )
                 .await
         }
     }
@@ -28030,7 +28246,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::CourseTeacher,
-            >(client, request, "course_teacher_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "course_teacher_partial_update",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28141,7 +28366,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignList,
-            >(client, request, "email_campaign_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_campaign_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28215,7 +28445,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaign,
-            >(client, request, "email_campaign_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_create")
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -28276,7 +28513,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaign,
-            >(client, request, "email_campaign_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_campaign_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28371,7 +28613,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaign,
-            >(client, request, "email_campaign_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28430,7 +28679,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "email_campaign_delete", 204u16)
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_delete")
+                    },
+                    204u16,
+                )
                 .await
         }
     }
@@ -28527,7 +28783,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaign,
-            >(client, request, "email_campaign_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_partial_update",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28623,7 +28888,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignCourseList,
-            >(client, request, "email_campaign_course_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_course_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28724,7 +28996,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignCourse,
-            >(client, request, "email_campaign_course_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_course_create",
+                        )
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -28800,7 +29081,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignCourse,
-            >(client, request, "email_campaign_course_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_course_get")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -28875,7 +29163,11 @@ pub mod builder {
             crate::pipeline::empty(
                     client,
                     request,
-                    "email_campaign_course_delete",
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_course_delete",
+                        )
+                    },
                     204u16,
                 )
                 .await
@@ -28975,7 +29267,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignExcludedCourseList,
-            >(client, request, "email_campaign_excluded_course_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_course_list",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -29076,7 +29377,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignExcludedCourse,
-            >(client, request, "email_campaign_excluded_course_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_course_create",
+                        )
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -29153,7 +29463,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignExcludedCourse,
-            >(client, request, "email_campaign_excluded_course_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_course_get",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -29229,7 +29548,11 @@ pub mod builder {
             crate::pipeline::empty(
                     client,
                     request,
-                    "email_campaign_excluded_course_delete",
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_course_delete",
+                        )
+                    },
                     204u16,
                 )
                 .await
@@ -29329,7 +29652,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignExcludedListList,
-            >(client, request, "email_campaign_excluded_list_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_list_list",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -29430,7 +29762,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignExcludedList,
-            >(client, request, "email_campaign_excluded_list_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_list_create",
+                        )
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -29507,7 +29848,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignExcludedList,
-            >(client, request, "email_campaign_excluded_list_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_list_get",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -29583,7 +29933,11 @@ pub mod builder {
             crate::pipeline::empty(
                     client,
                     request,
-                    "email_campaign_excluded_list_delete",
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_list_delete",
+                        )
+                    },
                     204u16,
                 )
                 .await
@@ -29683,7 +30037,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignExcludedPlanList,
-            >(client, request, "email_campaign_excluded_plan_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_plan_list",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -29784,7 +30147,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignExcludedPlan,
-            >(client, request, "email_campaign_excluded_plan_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_plan_create",
+                        )
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -29861,7 +30233,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignExcludedPlan,
-            >(client, request, "email_campaign_excluded_plan_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_plan_get",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -29937,7 +30318,11 @@ pub mod builder {
             crate::pipeline::empty(
                     client,
                     request,
-                    "email_campaign_excluded_plan_delete",
+                    const {
+                        crate::operation::Operation::named(
+                            "email_campaign_excluded_plan_delete",
+                        )
+                    },
                     204u16,
                 )
                 .await
@@ -30035,7 +30420,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignListList,
-            >(client, request, "email_campaign_list_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_list_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -30135,7 +30527,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignList,
-            >(client, request, "email_campaign_list_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_list_create")
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -30211,7 +30610,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignList,
-            >(client, request, "email_campaign_list_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_list_get")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -30283,7 +30689,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "email_campaign_list_delete", 204u16)
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_list_delete")
+                    },
+                    204u16,
+                )
                 .await
         }
     }
@@ -30379,7 +30792,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignPlanList,
-            >(client, request, "email_campaign_plan_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_plan_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -30479,7 +30899,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignPlan,
-            >(client, request, "email_campaign_plan_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_plan_create")
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -30555,7 +30982,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailCampaignPlan,
-            >(client, request, "email_campaign_plan_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_plan_get")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -30627,7 +31061,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "email_campaign_plan_delete", 204u16)
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_campaign_plan_delete")
+                    },
+                    204u16,
+                )
                 .await
         }
     }
@@ -30738,7 +31179,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailListList,
-            >(client, request, "email_list_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_list_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -30812,7 +31258,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailList,
-            >(client, request, "email_list_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_list_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -30868,7 +31319,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailList,
-            >(client, request, "email_list_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_list_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -30958,7 +31414,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailList,
-            >(client, request, "email_list_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_list_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31012,7 +31473,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "email_list_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_list_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::email_list_partial_update`]
@@ -31101,7 +31568,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::EmailList,
-            >(client, request, "email_list_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("email_list_partial_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31228,7 +31702,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEmailList,
-            >(client, request, "email_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31314,7 +31793,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Email,
-            >(client, request, "email_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -31381,7 +31865,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::Email>(client, request, "email_get", 200u16)
+            crate::pipeline::json::<
+                types::Email,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31480,7 +31971,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Email,
-            >(client, request, "email_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31547,7 +32043,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "email_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::email_partial_update`]
@@ -31647,7 +32149,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Email,
-            >(client, request, "email_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("email_partial_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31758,7 +32265,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedEnrollList,
-            >(client, request, "enroll_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("enroll_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31830,7 +32342,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Enroll,
-            >(client, request, "enroll_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("enroll_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -31884,7 +32401,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::Enroll>(client, request, "enroll_get", 200u16)
+            crate::pipeline::json::<
+                types::Enroll,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("enroll_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -31972,7 +32496,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Enroll,
-            >(client, request, "enroll_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("enroll_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32026,7 +32555,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "enroll_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("enroll_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::enroll_partial_update`]
@@ -32113,7 +32648,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Enroll,
-            >(client, request, "enroll_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("enroll_partial_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32224,7 +32766,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedMindzPayAccountList,
-            >(client, request, "mindzpay_account_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_account_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32283,7 +32832,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayAccount,
-            >(client, request, "mindzpay_account_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("mindzpay_account_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32413,7 +32967,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedMindzPayPaymentList,
-            >(client, request, "mindzpay_payment_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_payment_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32488,7 +33049,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayPayment,
-            >(client, request, "mindzpay_payment_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("mindzpay_payment_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32564,7 +33130,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayPayment,
-            >(client, request, "mindzpay_payment_refund", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_payment_refund")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32694,7 +33267,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedMindzPaySubscriptionList,
-            >(client, request, "mindzpay_subscription_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_subscription_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32772,7 +33352,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPaySubscription,
-            >(client, request, "mindzpay_subscription_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_subscription_get")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32850,7 +33437,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPaySubscription,
-            >(client, request, "mindzpay_subscription_cancel", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "mindzpay_subscription_cancel",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -32928,7 +33524,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPaySubscription,
-            >(client, request, "mindzpay_subscription_reactivate", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "mindzpay_subscription_reactivate",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33006,7 +33611,16 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPaySubscription,
-            >(client, request, "mindzpay_subscription_suspend", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named(
+                            "mindzpay_subscription_suspend",
+                        )
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33136,7 +33750,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedMindzPayInvoiceList,
-            >(client, request, "mindzpay_invoice_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_invoice_list")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33231,7 +33852,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayInvoice,
-            >(client, request, "mindzpay_invoice_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_invoice_create")
+                    },
+                    201u16,
+                )
                 .await
         }
     }
@@ -33306,7 +33934,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayInvoice,
-            >(client, request, "mindzpay_invoice_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("mindzpay_invoice_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33417,7 +34050,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayInvoice,
-            >(client, request, "mindzpay_invoice_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_invoice_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33493,7 +34133,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayInvoice,
-            >(client, request, "mindzpay_invoice_cancel", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_invoice_cancel")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33569,7 +34216,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayInvoice,
-            >(client, request, "mindzpay_invoice_refresh", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_invoice_refresh")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33645,7 +34299,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::MindzPayInvoice,
-            >(client, request, "mindzpay_invoice_reissue", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("mindzpay_invoice_reissue")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33756,7 +34417,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedSubscriptionList,
-            >(client, request, "subscription_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("subscription_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33830,7 +34496,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Subscription,
-            >(client, request, "subscription_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("subscription_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -33888,7 +34559,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Subscription,
-            >(client, request, "subscription_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("subscription_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -33980,7 +34656,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Subscription,
-            >(client, request, "subscription_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("subscription_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34036,7 +34717,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "subscription_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("subscription_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::subscription_partial_update`]
@@ -34127,7 +34814,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Subscription,
-            >(client, request, "subscription_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("subscription_partial_update")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34219,7 +34913,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Subscription,
-            >(client, request, "subscription_add_product", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("subscription_add_product")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34313,7 +35014,14 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::Subscription,
-            >(client, request, "subscription_remove_product", 200u16)
+            >(
+                    client,
+                    request,
+                    const {
+                        crate::operation::Operation::named("subscription_remove_product")
+                    },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34424,7 +35132,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedTeamMemberList,
-            >(client, request, "team_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("team_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34498,7 +35211,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::TeamMember,
-            >(client, request, "team_create", 201u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("team_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -34556,7 +35274,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::TeamMember,
-            >(client, request, "team_get", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("team_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34648,7 +35371,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::TeamMember,
-            >(client, request, "team_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("team_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34704,7 +35432,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "team_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("team_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::team_partial_update`]
@@ -34795,7 +35529,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::TeamMember,
-            >(client, request, "team_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("team_partial_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34906,7 +35645,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::PaginatedUserList,
-            >(client, request, "user_list", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_list") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -34974,7 +35718,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::User>(client, request, "user_create", 201u16)
+            crate::pipeline::json::<
+                types::User,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_create") },
+                    201u16,
+                )
                 .await
         }
     }
@@ -35027,7 +35778,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::User>(client, request, "user_get", 200u16)
+            crate::pipeline::json::<
+                types::User,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_get") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -35110,7 +35868,14 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::json::<types::User>(client, request, "user_update", 200u16)
+            crate::pipeline::json::<
+                types::User,
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -35163,7 +35928,13 @@ pub mod builder {
                 )
                 .build()
                 .map_err(crate::pipeline::build_failed)?;
-            crate::pipeline::empty(client, request, "user_delete", 204u16).await
+            crate::pipeline::empty(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_delete") },
+                    204u16,
+                )
+                .await
         }
     }
     /**Builder for [`Client::user_partial_update`]
@@ -35247,7 +36018,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::User,
-            >(client, request, "user_partial_update", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_partial_update") },
+                    200u16,
+                )
                 .await
         }
     }
@@ -35339,7 +36115,12 @@ pub mod builder {
                 .map_err(crate::pipeline::build_failed)?;
             crate::pipeline::json::<
                 types::User,
-            >(client, request, "user_change_password", 200u16)
+            >(
+                    client,
+                    request,
+                    const { crate::operation::Operation::named("user_change_password") },
+                    200u16,
+                )
                 .await
         }
     }

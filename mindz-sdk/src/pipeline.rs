@@ -76,13 +76,13 @@ pub(crate) fn build_failed(error: reqwest::Error) -> Error {
 pub(crate) async fn json<T: DeserializeOwned>(
     client: &Client,
     request: reqwest::Request,
-    operation_id: &'static str,
+    operation: &'static Operation,
     success: u16,
 ) -> Result<ResponseValue<T>> {
     run(
         client,
         request,
-        operation_id,
+        operation,
         success,
         |answer| match serde_json::from_slice::<T>(&answer.body) {
             Ok(value) => Ok(ResponseValue::new(value, answer.status, answer.headers)),
@@ -99,10 +99,10 @@ pub(crate) async fn json<T: DeserializeOwned>(
 pub(crate) async fn empty(
     client: &Client,
     request: reqwest::Request,
-    operation_id: &'static str,
+    operation: &'static Operation,
     success: u16,
 ) -> Result<ResponseValue<()>> {
-    run(client, request, operation_id, success, |answer| {
+    run(client, request, operation, success, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
     })
     .await
@@ -144,16 +144,15 @@ struct Progress {
 async fn run<T>(
     client: &Client,
     mut request: reqwest::Request,
-    operation_id: &'static str,
+    operation: &'static Operation,
     success: u16,
     finish: impl FnOnce(Answer) -> Result<ResponseValue<T>>,
 ) -> Result<ResponseValue<T>> {
-    let operation = Operation::find(operation_id);
     let invocation = INVOCATION
         .try_with(|id| *id)
         .unwrap_or_else(|_| uuid::Uuid::new_v4());
     let context = Context {
-        operation,
+        operation: Some(operation),
         invocation: Some(invocation),
     };
     let settings = &*client.inner.calls;
@@ -164,9 +163,10 @@ async fn run<T>(
             .headers_mut()
             .insert(settings.request_id_header.clone(), value);
     }
-    let needs_auth = operation.is_none_or(|op| op.auth);
     let provider = match &client.inner.auth {
-        Some(provider) if needs_auth && crate::wire::same_origin(&settings.base, request.url()) => {
+        Some(provider)
+            if operation.auth && crate::wire::same_origin(&settings.base, request.url()) =>
+        {
             Some(provider.as_ref())
         }
         _ => {
@@ -174,12 +174,7 @@ async fn run<T>(
             None
         }
     };
-    let trace = RequestTrace::start(
-        operation_id,
-        operation.map_or("", |op| op.method),
-        operation.map_or("", |op| op.path),
-        id_text,
-    );
+    let trace = RequestTrace::start(operation.id, operation.method, operation.path, id_text);
     let progress = Progress::default();
     let call = Call {
         http: &client.client,
