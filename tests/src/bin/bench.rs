@@ -44,7 +44,7 @@
 //!    refresh made (must be 1), and how much later than the cached batch
 //!    the waiters finish beyond the token fetch itself;
 //! 4. **hook path** (rows `H.`): the per-request work of the SDK's
-//!    pipeline (`mindz-sdk/src/pipeline.rs`: operation lookup, invocation
+//!    pipeline (`mindz-sdk/src/pipeline.rs`: invocation
 //!    id, origin check, cached token read, spare request copy,
 //!    `Authorization` header), each replicated and timed alone in a hot
 //!    loop, next to the request building and JSON decode that both sides
@@ -1450,11 +1450,11 @@ async fn hook_path(config: &Config, sdk: &Client, base: &str, body: &[u8]) -> Ho
     let mut parts = Vec::new();
 
     parts.push((
-        "operation lookup (Operation::find)",
+        "operation lookup at run time, `Operation::find` (the generated `send()`s find theirs while compiling)",
         per_call(n, || {
             black_box(Operation::find(black_box("user_list")));
         }),
-        Paid::Sdk(1),
+        Paid::Neither,
     ));
 
     parts.push((
