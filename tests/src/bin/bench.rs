@@ -30,12 +30,12 @@
 //!    (`buffer_unordered(64)`), SDK and plain in alternating rounds; then
 //!    **paired**: SDK, plain, SDK, plain again taking turns call by call
 //!    in one stream of 64 in flight (equal shares, so neither side's code
-//!    is the colder), each call's polls timed. The thread that polls the stream is saturated (its CPU time is
-//!    its wall time), so the polling time per call is what bounds
-//!    throughput, and here every client meets the machine at the same
-//!    instant: rounds, taken one after another, swing by ±5 % on a shared
-//!    VM; the paired control stays within ±0.5 % on the page (±4 % on the
-//!    ten-times-shorter `user_get`);
+//!    is the colder), each call's polls timed. The thread that polls the
+//!    stream is saturated (its CPU time is its wall time), so the polling
+//!    time per call is what bounds throughput, and here every client meets
+//!    the machine at the same instant: rounds, taken one after another,
+//!    swing by ±5 % on a shared VM; the paired control stays within ±0.8 %
+//!    on the page (±4 % on the ten-times-shorter `user_get`);
 //! 3. **token refresh**: per round, a new client with client credentials
 //!    and short-lived tokens makes 1,000 concurrent `user_get` calls (one
 //!    task each) while the cached token is fresh, times the token fetch
@@ -44,8 +44,8 @@
 //!    refresh made (must be 1), and how much later than the cached batch
 //!    the waiters finish beyond the token fetch itself;
 //! 4. **hook path** (rows `H.`): the per-request work of the SDK's
-//!    pipeline (`mindz-sdk/src/pipeline.rs`: invocation
-//!    id, origin check, cached token read, spare request copy,
+//!    pipeline (`mindz-sdk/src/pipeline.rs`: invocation id, origin check,
+//!    cached token read, spare request copy,
 //!    `Authorization` header), each replicated and timed alone in a hot
 //!    loop, next to the request building and JSON decode that both sides
 //!    pay.
@@ -241,14 +241,11 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
         for _ in 0..config.loop_calls {
             assert_eq!(black_box(caller.call(op).await), op.expected());
         }
-        let name = match op {
-            Op::Page => "user_list (50 users)",
-            Op::One => "user_get",
-        };
         rows.push(Row::new(
             &format!(
-                "loop: {} sequential {name} calls, {who} (µs per call)",
-                config.loop_calls
+                "loop: {} sequential {} calls, {who} (µs per call)",
+                config.loop_calls,
+                op.name()
             ),
             format!("{:.1}", micros(start.elapsed()) / config.loop_calls as f64),
         ));
@@ -727,6 +724,14 @@ impl Op {
             Op::One => 1,
         }
     }
+
+    /// The call, as the table names it.
+    fn name(self) -> &'static str {
+        match self {
+            Op::Page => "user_list (50 users)",
+            Op::One => "user_get",
+        }
+    }
 }
 
 async fn sdk_op(client: &Client, op: Op) -> usize {
@@ -960,10 +965,7 @@ impl Paired {
     }
 
     fn rows(&self, in_flight: usize) -> Vec<Row> {
-        let name = match self.op {
-            Op::Page => "user_list (50 users)",
-            Op::One => "user_get",
-        };
+        let name = self.op.name();
         let (sdk, plain) = (self.per_call(&[0, 2]), self.per_call(&[1, 3]));
         let sdk_again = self.per_call(&[2]) / self.per_call(&[0]);
         vec![
@@ -1012,21 +1014,17 @@ impl<F: Future> Future for Polled<'_, F> {
 
 /// `calls` calls of each of `callers`, taking turns in one stream of
 /// `in_flight` (every call boxed alike, whoever makes it).
-async fn paired(callers: [Caller<'_>; 4], calls: usize, in_flight: usize, op: Op) -> Paired {
+async fn paired(callers: [Caller<'_>; 4], calls: usize, in_flight_calls: usize, op: Op) -> Paired {
     let spent: [std::cell::Cell<Duration>; 4] = Default::default();
     let spent = &spent;
-    let done = futures::stream::iter(0..calls * callers.len())
-        .map(|i| {
-            let who = i % callers.len();
-            Polled {
-                call: Box::pin(callers[who].call(op)),
-                spent: &spent[who],
-            }
-        })
-        .buffer_unordered(in_flight)
-        .fold(0usize, |sum, n| async move { sum + n })
-        .await;
-    assert_eq!(done, calls * callers.len() * op.expected());
+    in_flight(calls * callers.len(), in_flight_calls, op, |i| {
+        let who = i % callers.len();
+        Polled {
+            call: Box::pin(callers[who].call(op)),
+            spent: &spent[who],
+        }
+    })
+    .await;
     Paired {
         op,
         calls,
@@ -1091,19 +1089,21 @@ impl Throughput {
     }
 }
 
-async fn in_flight<F, Fut>(calls: usize, in_flight: usize, call: F) -> Duration
+/// `calls` calls of `op`, `call(i)` making the i-th, `in_flight` at a
+/// time; checks that each returned `op.expected()`.
+async fn in_flight<F, Fut>(calls: usize, in_flight: usize, op: Op, call: F) -> Duration
 where
-    F: Fn() -> Fut,
+    F: Fn(usize) -> Fut,
     Fut: Future<Output = usize>,
 {
     let start = Instant::now();
-    let users = futures::stream::iter(0..calls)
-        .map(|_| call())
+    let returned = futures::stream::iter(0..calls)
+        .map(call)
         .buffer_unordered(in_flight)
         .fold(0usize, |sum, n| async move { sum + n })
         .await;
     let elapsed = start.elapsed();
-    assert_eq!(users, calls * PAGE_SIZE);
+    assert_eq!(returned, calls * op.expected());
     elapsed
 }
 
@@ -1112,7 +1112,7 @@ async fn throughput(config: &Config, sdk: &Client, plain: &Plain, again: &Plain)
     // Warm-up: open each pool's connections for this many calls in flight.
     let warm = config.in_flight * 4;
     for caller in callers {
-        in_flight(warm, config.in_flight, || caller.call(Op::Page)).await;
+        in_flight(warm, config.in_flight, Op::Page, |_| caller.call(Op::Page)).await;
     }
     // Many short rounds, the clients taking turns in a rotating order, so
     // that the machine's drift hits all of them alike.
@@ -1123,7 +1123,12 @@ async fn throughput(config: &Config, sdk: &Client, plain: &Plain, again: &Plain)
         for turn in 0..callers.len() {
             let who = (round + turn) % callers.len();
             let caller = callers[who];
-            times[who].push(in_flight(per_round, config.in_flight, || caller.call(Op::Page)).await);
+            times[who].push(
+                in_flight(per_round, config.in_flight, Op::Page, |_| {
+                    caller.call(Op::Page)
+                })
+                .await,
+            );
         }
     }
     let turns = [callers[0], callers[1], callers[0], callers[2]];
