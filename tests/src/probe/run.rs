@@ -106,7 +106,6 @@ fn fill(path: &str, lists: &HashMap<String, Value>) -> Result<String, String> {
     Ok(out)
 }
 
-/// Runs the plan.
 /// The concrete path to send `op` to, or the outcome that says why it is
 /// skipped: the probe has stopped, or a parent list gave no id.
 fn sendable_path(
@@ -126,6 +125,7 @@ fn sendable_path(
     })
 }
 
+/// Runs the plan.
 pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report {
     let mut validators = Validators::new(&spec.doc, &plan.schema_file);
     let mut lists: HashMap<String, Value> = HashMap::new();
