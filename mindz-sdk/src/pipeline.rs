@@ -447,28 +447,27 @@ impl Call<'_> {
         self.progress.reading_body.store(true, Ordering::Relaxed);
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        if status.as_u16() == self.success {
-            let limit = self.settings.max_body;
-            match read_capped(response, limit).await {
-                Ok(body) if body.truncated => Outcome::TooLarge(limit),
-                Ok(body) => Outcome::Success(Answer {
-                    status,
-                    headers,
-                    body: body.bytes,
-                    context: self.context,
-                }),
-                Err(error) => broken(error),
-            }
+        let success = status.as_u16() == self.success;
+        let cap = if success {
+            self.settings.max_body
         } else {
-            match read_capped(response, ERROR_BODY_CAP).await {
-                Ok(body) => Outcome::Status {
-                    status,
-                    headers,
-                    body: body.bytes,
-                    truncated: body.truncated,
-                },
-                Err(error) => broken(error),
-            }
+            ERROR_BODY_CAP
+        };
+        match read_capped(response, cap).await {
+            Ok(body) if success && body.truncated => Outcome::TooLarge(cap),
+            Ok(body) if success => Outcome::Success(Answer {
+                status,
+                headers,
+                body: body.bytes,
+                context: self.context,
+            }),
+            Ok(body) => Outcome::Status {
+                status,
+                headers,
+                body: body.bytes,
+                truncated: body.truncated,
+            },
+            Err(error) => broken(error),
         }
     }
 
