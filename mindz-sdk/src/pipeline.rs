@@ -73,12 +73,17 @@ pub(crate) fn build_failed(error: reqwest::Error) -> Error {
 }
 
 /// Runs the call and decodes a JSON success body as `T`.
-pub(crate) async fn json<T: DeserializeOwned>(
-    client: &Client,
+///
+/// Like every step of a call here, a plain function returning a future
+/// rather than an `async fn`: an `async fn` keeps its arguments twice (the
+/// parameter and its moved copy), and each step's future lives inside the
+/// one before it. `BENCHMARKS.md` gives the sizes.
+pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
+    client: &'a Client,
     request: reqwest::Request,
     operation: &'static Operation,
     success: u16,
-) -> Result<ResponseValue<T>> {
+) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     run(
         client,
         request,
@@ -92,20 +97,18 @@ pub(crate) async fn json<T: DeserializeOwned>(
             ))),
         },
     )
-    .await
 }
 
 /// Runs the call of an operation whose success has no body (`204`).
-pub(crate) async fn empty(
-    client: &Client,
+pub(crate) fn empty<'a>(
+    client: &'a Client,
     request: reqwest::Request,
     operation: &'static Operation,
     success: u16,
-) -> Result<ResponseValue<()>> {
+) -> impl Future<Output = Result<ResponseValue<()>>> + Send + 'a {
     run(client, request, operation, success, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
     })
-    .await
 }
 
 /// A copy of `request` to send again (a retry, a resend with a fresh
@@ -141,70 +144,84 @@ struct Progress {
     reading_body: AtomicBool,
 }
 
-async fn run<T>(
-    client: &Client,
+#[expect(
+    clippy::manual_async_fn,
+    reason = "an async fn keeps its arguments twice"
+)]
+fn run<'a, T: 'a>(
+    client: &'a Client,
     mut request: reqwest::Request,
     operation: &'static Operation,
     success: u16,
-    finish: impl FnOnce(Answer) -> Result<ResponseValue<T>>,
-) -> Result<ResponseValue<T>> {
-    let invocation = INVOCATION
-        .try_with(|id| *id)
-        .unwrap_or_else(|_| uuid::Uuid::new_v4());
-    let context = Context {
-        operation: Some(operation),
-        invocation: Some(invocation),
-    };
-    let settings = &*client.inner.calls;
-    let mut id_text = uuid::Uuid::encode_buffer();
-    let id_text = invocation.hyphenated().encode_lower(&mut id_text);
-    if let Ok(value) = reqwest::header::HeaderValue::from_str(id_text) {
-        request
-            .headers_mut()
-            .insert(settings.request_id_header.clone(), value);
+    finish: impl FnOnce(Answer) -> Result<ResponseValue<T>> + Send + 'a,
+) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
+    async move {
+        let invocation = INVOCATION
+            .try_with(|id| *id)
+            .unwrap_or_else(|_| uuid::Uuid::new_v4());
+        let context = Context {
+            operation: Some(operation),
+            invocation: Some(invocation),
+        };
+        let settings = &*client.inner.calls;
+        let trace = {
+            let mut id_text = uuid::Uuid::encode_buffer();
+            let id_text = invocation.hyphenated().encode_lower(&mut id_text);
+            if let Ok(value) = reqwest::header::HeaderValue::from_str(id_text) {
+                request
+                    .headers_mut()
+                    .insert(settings.request_id_header.clone(), value);
+            }
+            RequestTrace::start(operation.id, operation.method, operation.path, id_text)
+        };
+        let provider = match &client.inner.auth {
+            Some(provider)
+                if operation.auth && crate::wire::same_origin(&settings.base, request.url()) =>
+            {
+                Some(provider.as_ref())
+            }
+            _ => {
+                request.headers_mut().remove(AUTHORIZATION);
+                None
+            }
+        };
+        let progress = Progress::default();
+        let call = Call {
+            http: &client.client,
+            settings,
+            provider,
+            method: request.method().clone(),
+            success,
+            context,
+            progress: &progress,
+            trace: &trace,
+        };
+        let result = match settings.deadline {
+            Some(limit) => {
+                let attempts = call.attempts(request).instrument(trace.span().clone());
+                match tokio::time::timeout(limit, attempts).await {
+                    Ok(result) => result,
+                    Err(_) => Err(Error::Timeout(TimeoutError::new(
+                        TimeoutLimit::Deadline(limit),
+                        progress.reading_body.load(Ordering::Relaxed),
+                        context,
+                    ))),
+                }
+            }
+            None => {
+                call.attempts(request)
+                    .instrument(trace.span().clone())
+                    .await
+            }
+        };
+        let result = result.and_then(finish);
+        let (status, error) = match &result {
+            Ok(value) => (Some(value.status().as_u16()), None),
+            Err(error) => (error.status().map(|s| s.as_u16()), Some(error.kind_name())),
+        };
+        trace.finish(progress.attempts.load(Ordering::Relaxed), status, error);
+        result
     }
-    let provider = match &client.inner.auth {
-        Some(provider)
-            if operation.auth && crate::wire::same_origin(&settings.base, request.url()) =>
-        {
-            Some(provider.as_ref())
-        }
-        _ => {
-            request.headers_mut().remove(AUTHORIZATION);
-            None
-        }
-    };
-    let trace = RequestTrace::start(operation.id, operation.method, operation.path, id_text);
-    let progress = Progress::default();
-    let call = Call {
-        http: &client.client,
-        settings,
-        provider,
-        method: request.method().clone(),
-        success,
-        context,
-        progress: &progress,
-        trace: &trace,
-    };
-    let attempts = call.attempts(request).instrument(trace.span().clone());
-    let result = match settings.deadline {
-        Some(limit) => match tokio::time::timeout(limit, attempts).await {
-            Ok(result) => result,
-            Err(_) => Err(Error::Timeout(TimeoutError::new(
-                TimeoutLimit::Deadline(limit),
-                progress.reading_body.load(Ordering::Relaxed),
-                context,
-            ))),
-        },
-        None => attempts.await,
-    };
-    let result = result.and_then(finish);
-    let (status, error) = match &result {
-        Ok(value) => (Some(value.status().as_u16()), None),
-        Err(error) => (error.status().map(|s| s.as_u16()), Some(error.kind_name())),
-    };
-    trace.finish(progress.attempts.load(Ordering::Relaxed), status, error);
-    result
 }
 
 /// One call in progress.
@@ -243,70 +260,71 @@ enum Outcome {
     },
 }
 
-impl Call<'_> {
-    async fn attempts(&self, request: reqwest::Request) -> Result<Answer> {
-        let policy = &self.settings.policy;
-        let started = tokio::time::Instant::now();
-        let mut next = request;
-        let mut attempt = 0u32;
-        loop {
-            attempt += 1;
-            self.progress.attempts.store(attempt, Ordering::Relaxed);
-            // Kept for a retry, a resend with a fresh token, or a redirect.
-            let spare = duplicate(&next);
-            let outcome = self.attempt(next, spare.as_ref()).await;
-            let attempted = match &outcome {
-                Outcome::Success(_) => {
-                    self.settings.budget.refill();
+impl<'c> Call<'c> {
+    #[expect(
+        clippy::manual_async_fn,
+        reason = "an async fn keeps its arguments twice"
+    )]
+    fn attempts(
+        &self,
+        mut request: reqwest::Request,
+    ) -> impl Future<Output = Result<Answer>> + Send {
+        async move {
+            let policy = &self.settings.policy;
+            let started = tokio::time::Instant::now();
+            let mut attempt = 0u32;
+            loop {
+                attempt += 1;
+                self.progress.attempts.store(attempt, Ordering::Relaxed);
+                // Kept for a retry, a resend with a fresh token, or a redirect.
+                let spare = duplicate(&request);
+                let outcome = self.authenticated(request, spare.as_ref()).await;
+                let outcome = match &spare {
+                    // Redirects are rare: their steps get a future of their own.
+                    Some(original) if outcome.is_redirect() => {
+                        Box::pin(self.follow(outcome, original)).await
+                    }
+                    _ => outcome,
+                };
+                let attempted = match &outcome {
+                    Outcome::Success(_) => {
+                        self.settings.budget.refill();
+                        return self.conclude(outcome);
+                    }
+                    other => other.attempted(),
+                };
+                let decision = match spare {
+                    Some(_) => policy.decide(
+                        &self.method,
+                        attempted,
+                        attempt,
+                        &self.settings.jitter,
+                        SystemTime::now(),
+                    ),
+                    None => Decision::Stop,
+                };
+                let Decision::Retry(wait, reason) = decision else {
+                    return self.conclude(outcome);
+                };
+                if let Some(deadline) = self.settings.deadline
+                    && started.elapsed().saturating_add(wait) >= deadline
+                {
+                    // Waiting would run into the deadline: give what we have.
                     return self.conclude(outcome);
                 }
-                other => other.attempted(),
-            };
-            let decision = match spare {
-                Some(_) => policy.decide(
-                    &self.method,
-                    attempted,
-                    attempt,
-                    &self.settings.jitter,
-                    SystemTime::now(),
-                ),
-                None => Decision::Stop,
-            };
-            let Decision::Retry(wait, reason) = decision else {
-                return self.conclude(outcome);
-            };
-            if let Some(deadline) = self.settings.deadline
-                && started.elapsed().saturating_add(wait) >= deadline
-            {
-                // Waiting would run into the deadline: give what we have.
-                return self.conclude(outcome);
+                let Some(spare) = spare.filter(|_| self.settings.budget.spend(reason)) else {
+                    return self.conclude(outcome);
+                };
+                self.trace.retrying(attempt, &reason, wait);
+                drop(outcome);
+                request = spare;
+                tokio::time::sleep(wait).await;
             }
-            let Some(spare) = spare.filter(|_| self.settings.budget.spend(reason)) else {
-                return self.conclude(outcome);
-            };
-            self.trace.retrying(attempt, &reason, wait);
-            drop(outcome);
-            tokio::time::sleep(wait).await;
-            next = spare;
         }
     }
 
-    /// One attempt: token, exchange, a resend with a fresh token if the
-    /// API rejected the first, and the redirects the policy allows.
-    async fn attempt(
-        &self,
-        request: reqwest::Request,
-        spare: Option<&reqwest::Request>,
-    ) -> Outcome {
-        let outcome = self.authenticated(request, spare).await;
-        self.follow(outcome, spare).await
-    }
-
     /// Follows redirects within the base URL's origin (see the module docs).
-    async fn follow(&self, mut outcome: Outcome, spare: Option<&reqwest::Request>) -> Outcome {
-        let Some(original) = spare else {
-            return outcome;
-        };
+    async fn follow(&self, mut outcome: Outcome, original: &reqwest::Request) -> Outcome {
         let mut url = original.url().clone();
         let mut hops = 0;
         loop {
@@ -317,7 +335,7 @@ impl Call<'_> {
                 return outcome;
             };
             let status = *status;
-            if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+            if !is_redirect(status) {
                 return outcome;
             }
             let refuse = |target: Option<String>, refusal| Outcome::Redirect {
@@ -375,26 +393,47 @@ impl Call<'_> {
 
     /// Sends with a token when the request needs one, and once more with a
     /// fresh token if the API rejected the first.
-    async fn authenticated(
-        &self,
+    #[expect(
+        clippy::manual_async_fn,
+        reason = "an async fn keeps its arguments twice"
+    )]
+    fn authenticated<'s>(
+        &'s self,
         mut request: reqwest::Request,
-        spare: Option<&reqwest::Request>,
+        spare: Option<&'s reqwest::Request>,
+    ) -> impl Future<Output = Outcome> + Send + 's {
+        async move {
+            let Some(provider) = self.provider else {
+                return self.exchange(request).await;
+            };
+            let token = match fetch_token(provider).await {
+                Ok(token) => token,
+                Err(error) => return Outcome::Auth(error),
+            };
+            if let Err(error) = set_bearer(&mut request, &token) {
+                return Outcome::Auth(error);
+            }
+            let outcome = self.exchange(request).await;
+            match spare {
+                // Rare: its steps get a future of their own.
+                Some(spare) if outcome.rejects_token() => {
+                    Box::pin(self.resend(outcome, provider, token, spare)).await
+                }
+                _ => outcome,
+            }
+        }
+    }
+
+    /// The API rejected `token`: sends `spare` once more with a fresh one,
+    /// if the source has another.
+    async fn resend(
+        &self,
+        outcome: Outcome,
+        provider: &dyn DynTokenProvider,
+        token: AccessToken,
+        spare: &reqwest::Request,
     ) -> Outcome {
-        let Some(provider) = self.provider else {
-            return self.exchange(request).await;
-        };
-        let token = match fetch_token(provider).await {
-            Ok(token) => token,
-            Err(error) => return Outcome::Auth(error),
-        };
-        if let Err(error) = set_bearer(&mut request, &token) {
-            return Outcome::Auth(error);
-        }
-        let outcome = self.exchange(request).await;
-        if !outcome.rejects_token() {
-            return outcome;
-        }
-        let Some(mut resend) = spare.and_then(duplicate) else {
+        let Some(mut resend) = duplicate(spare) else {
             return outcome;
         };
         if !provider.rejected(&token) {
@@ -422,52 +461,60 @@ impl Call<'_> {
     /// client's `timeout`; a per-request timeout costs reqwest a few
     /// allocations, a client's costs none). The bench (`BENCHMARKS.md`)
     /// measured either faster than an outer `tokio::time::timeout`.
-    async fn exchange(&self, mut request: reqwest::Request) -> Outcome {
+    ///
+    /// The request goes to reqwest before the future is made, so the
+    /// future holds reqwest's (boxed) pending response, not the request.
+    fn exchange(&self, mut request: reqwest::Request) -> impl Future<Output = Outcome> + Send {
         self.progress.reading_body.store(false, Ordering::Relaxed);
         let limit = self.settings.attempt_timeout;
         if limit.is_some() && !self.settings.timeout_on_client {
             *request.timeout_mut() = limit;
         }
         let started = tokio::time::Instant::now();
-        // A reqwest timeout is the attempt's own when it struck once the
-        // attempt's time was up (a `read_timeout` of a caller's client
-        // strikes sooner, and a connect timeout says so).
-        let broken = |error: reqwest::Error| match limit {
-            Some(limit)
-                if error.is_timeout() && !error.is_connect() && started.elapsed() >= limit =>
-            {
-                Outcome::TimedOut(limit)
+        let pending = self.http.execute(request);
+        async move {
+            // A reqwest timeout is the attempt's own when it struck once the
+            // attempt's time was up (a `read_timeout` of a caller's client
+            // strikes sooner, and a connect timeout says so).
+            let broken = |error: reqwest::Error| match limit {
+                Some(limit)
+                    if error.is_timeout() && !error.is_connect() && started.elapsed() >= limit =>
+                {
+                    Outcome::TimedOut(limit)
+                }
+                _ => Outcome::Transport(error),
+            };
+            let (status, headers, success, cap, read) = match pending.await {
+                Ok(mut response) => {
+                    let status = response.status();
+                    let headers = std::mem::take(response.headers_mut());
+                    let success = status.as_u16() == self.success;
+                    let cap = if success {
+                        self.settings.max_body
+                    } else {
+                        ERROR_BODY_CAP
+                    };
+                    (status, headers, success, cap, read_capped(response, cap))
+                }
+                Err(error) => return broken(error),
+            };
+            self.progress.reading_body.store(true, Ordering::Relaxed);
+            match read.await {
+                Ok(body) if success && body.truncated => Outcome::TooLarge(cap),
+                Ok(body) if success => Outcome::Success(Answer {
+                    status,
+                    headers,
+                    body: body.bytes,
+                    context: self.context,
+                }),
+                Ok(body) => Outcome::Status {
+                    status,
+                    headers,
+                    body: body.bytes,
+                    truncated: body.truncated,
+                },
+                Err(error) => broken(error),
             }
-            _ => Outcome::Transport(error),
-        };
-        let mut response = match self.http.execute(request).await {
-            Ok(response) => response,
-            Err(error) => return broken(error),
-        };
-        self.progress.reading_body.store(true, Ordering::Relaxed);
-        let status = response.status();
-        let headers = std::mem::take(response.headers_mut());
-        let success = status.as_u16() == self.success;
-        let cap = if success {
-            self.settings.max_body
-        } else {
-            ERROR_BODY_CAP
-        };
-        match read_capped(response, cap).await {
-            Ok(body) if success && body.truncated => Outcome::TooLarge(cap),
-            Ok(body) if success => Outcome::Success(Answer {
-                status,
-                headers,
-                body: body.bytes,
-                context: self.context,
-            }),
-            Ok(body) => Outcome::Status {
-                status,
-                headers,
-                body: body.bytes,
-                truncated: body.truncated,
-            },
-            Err(error) => broken(error),
         }
     }
 
@@ -526,7 +573,17 @@ impl Call<'_> {
     }
 }
 
+/// Whether `status` is one of the redirects [`Call::follow`] handles.
+fn is_redirect(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308)
+}
+
 impl Outcome {
+    /// Whether the answer is a redirect (see [`Call::follow`]).
+    fn is_redirect(&self) -> bool {
+        matches!(self, Outcome::Status { status, .. } if is_redirect(*status))
+    }
+
     /// The attempt as the retry policy sees it.
     fn attempted(&self) -> Attempted<'_> {
         match self {

@@ -161,35 +161,43 @@ pub(crate) struct CappedBody {
 /// Reads at most `cap` bytes of `response`'s body, then stops: the rest is
 /// never read (dropping the response closes the connection). A
 /// `Content-Length` over the cap is known before reading anything.
-pub(crate) async fn read_capped(
+///
+/// A plain function returning one of two futures, not an `async fn`: an
+/// `async fn` keeps its arguments twice (the parameter and its moved copy),
+/// and this future sits inside every call's.
+pub(crate) fn read_capped(
     mut response: reqwest::Response,
     cap: usize,
-) -> Result<CappedBody, reqwest::Error> {
+) -> impl Future<Output = Result<CappedBody, reqwest::Error>> + Send {
+    use futures::future::{Either, FutureExt as _};
     let declared = response.content_length();
     if let Some(len) = declared
         && len <= cap as u64
     {
         // Fast path: reqwest collects a body of known, acceptable length.
-        let bytes = response.bytes().await?;
-        return Ok(CappedBody {
-            truncated: bytes.len() > cap,
-            bytes,
-        });
+        return Either::Left(response.bytes().map(move |read| {
+            read.map(|bytes| CappedBody {
+                truncated: bytes.len() > cap,
+                bytes,
+            })
+        }));
     }
-    let mut buffer = BytesMut::new();
-    let mut truncated = declared.is_some_and(|len| len > cap as u64);
-    while !truncated && let Some(chunk) = response.chunk().await? {
-        let room = cap - buffer.len();
-        if chunk.len() > room {
-            buffer.extend_from_slice(&chunk[..room]);
-            truncated = true;
-        } else {
-            buffer.extend_from_slice(&chunk);
+    Either::Right(async move {
+        let mut buffer = BytesMut::new();
+        let mut truncated = declared.is_some_and(|len| len > cap as u64);
+        while !truncated && let Some(chunk) = response.chunk().await? {
+            let room = cap - buffer.len();
+            if chunk.len() > room {
+                buffer.extend_from_slice(&chunk[..room]);
+                truncated = true;
+            } else {
+                buffer.extend_from_slice(&chunk);
+            }
         }
-    }
-    Ok(CappedBody {
-        bytes: buffer.freeze(),
-        truncated,
+        Ok(CappedBody {
+            bytes: buffer.freeze(),
+            truncated,
+        })
     })
 }
 
