@@ -3,24 +3,32 @@
 //!
 //! progenitor's `send()` builds the request, runs the client hooks and then
 //! decodes the answer into `Result<ResponseValue<T>, progenitor_client::Error<ErrorBody>>`.
-//! This step keeps the first half (building the request, with the
-//! builder's checks) and hands the request to the SDK's call pipeline,
-//! `crate::pipeline::json` or `crate::pipeline::empty`, so that `send()`
-//! returns `mindz_sdk::Result<ResponseValue<T>>`:
+//! This step keeps the first half (the builder's checks, and building the
+//! request, now in a closure) and hands the closure to the SDK's call
+//! pipeline, `crate::pipeline::json` or `crate::pipeline::empty`, so that
+//! `send()` returns `mindz_sdk::Result<ResponseValue<T>>`:
 //!
 //! ```text
-//! let request = client.client.get(url)...build().map_err(crate::pipeline::build_failed)?;
+//! let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
+//! let build = || -> crate::Result<::reqwest::Request> {
+//!     let url = format!(..);
+//!     let mut request = client.client.get(url)...build().map_err(crate::pipeline::build_failed)?;
+//!     Ok(request)
+//! };
 //! crate::pipeline::json::<types::User>(
 //!     client,
-//!     request,
+//!     &build,
 //!     const { crate::operation::Operation::named("user_get") },
 //!     200u16,
 //! )
 //! .await
 //! ```
 //!
-//! The operation is found while compiling (`const { }`): a call costs no
-//! lookup, and an id missing from `OPERATIONS` fails the build.
+//! The pipeline builds the request afresh for every send (a retry, a
+//! resend with a fresh token, a redirect) instead of keeping a copy of the
+//! first in case one is needed. The operation is found while compiling
+//! (`const { }`): a call costs no lookup, and an id missing from
+//! `OPERATIONS` fails the build.
 //!
 //! A lone `api-version` header goes straight on the request rather than
 //! through a `HeaderMap` of its own (see [`inline_single_header`]).
@@ -99,11 +107,12 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     if fixer.changed == 0 {
         return Err("no `.build()?` or `Error::InvalidRequest` to redirect".into());
     }
+    wrap_building(&mut prefix)?;
     let tail: TokenStream = match &success {
         Success::Json(ty) => quote! {
             crate::pipeline::json::<#ty>(
                 client,
-                request,
+                &build,
                 const { crate::operation::Operation::named(#operation_id) },
                 #status,
             )
@@ -112,7 +121,7 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
         Success::Empty => quote! {
             crate::pipeline::empty(
                 client,
-                request,
+                &build,
                 const { crate::operation::Operation::named(#operation_id) },
                 #status,
             )
@@ -127,6 +136,33 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     let tail: syn::Expr = syn::parse2(tail).map_err(|e| e.to_string())?;
     prefix.push(syn::Stmt::Expr(tail, None));
     f.block.stmts = prefix;
+    Ok(())
+}
+
+/// Moves the statements that build the request, from `let url = ..` to
+/// `let mut request = ..build()?;` (the last before `let info`), into
+/// `let build = || -> crate::Result<::reqwest::Request> { ..; Ok(request) };`.
+fn wrap_building(stmts: &mut Vec<syn::Stmt>) -> Result<(), String> {
+    let binds = |stmt: &syn::Stmt, name: &str| {
+        matches!(stmt, syn::Stmt::Local(local)
+            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name))
+    };
+    let url_at = stmts
+        .iter()
+        .position(|stmt| binds(stmt, "url"))
+        .ok_or("no `let url = ..`")?;
+    if stmts.last().is_none_or(|stmt| !binds(stmt, "request")) {
+        return Err("`let mut request = ..` is not the last statement before `let info`".into());
+    }
+    let building: Vec<syn::Stmt> = stmts.split_off(url_at);
+    let closure: syn::Stmt = syn::parse2(quote! {
+        let build = || -> crate::Result<::reqwest::Request> {
+            #(#building)*
+            Ok(request)
+        };
+    })
+    .map_err(|e| e.to_string())?;
+    stmts.push(closure);
     Ok(())
 }
 
@@ -319,7 +355,7 @@ impl VisitMut for FixErrors {
 
 #[cfg(test)]
 mod tests {
-    use super::inline_single_header;
+    use super::{inline_single_header, wrap_building};
 
     fn statements(code: &str) -> Vec<syn::Stmt> {
         let block: syn::Block = syn::parse_str(&format!("{{ {code} }}")).expect("block");
@@ -367,5 +403,43 @@ mod tests {
             inline_single_header(&mut stmts);
             assert_eq!(text(&stmts), before);
         }
+    }
+
+    #[test]
+    fn building_the_request_moves_into_a_closure() {
+        let mut stmts = statements(
+            r#"let Self { client, id } = self;
+               let id = id.map_err(crate::Error::InvalidRequest)?;
+               let url = format!("{}/v2/users/{}/", client.baseurl, id);
+               let mut request = client.client.get(url).build().map_err(crate::pipeline::build_failed)?;"#,
+        );
+        wrap_building(&mut stmts).expect("progenitor's shape");
+        assert_eq!(stmts.len(), 3);
+        let closure = text(&stmts[2..]);
+        assert!(
+            closure.starts_with(
+                "let build = | | -> crate :: Result < :: reqwest :: Request > { let url = format ! ("
+            ),
+            "{closure}"
+        );
+        assert!(closure.ends_with("Ok (request) } ;"), "{closure}");
+        assert!(text(&stmts[..2]).contains("map_err (crate :: Error :: InvalidRequest) ?"));
+    }
+
+    #[test]
+    fn another_shape_is_an_error() {
+        // Something after `let mut request`: not the shape progenitor 0.15 writes.
+        let mut stmts = statements(
+            r#"let url = format!("{}/v2/users/", client.baseurl);
+               let mut request = client.client.get(url).build()?;
+               hook(&mut request);"#,
+        );
+        let err = wrap_building(&mut stmts).expect_err("unknown shape");
+        assert!(err.contains("let mut request"), "{err}");
+        let mut stmts = statements("let mut request = client.client.get(u).build()?;");
+        assert_eq!(
+            wrap_building(&mut stmts),
+            Err("no `let url = ..`".to_string())
+        );
     }
 }

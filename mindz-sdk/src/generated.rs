@@ -25069,29 +25069,32 @@ pub mod builder {
                     types::ContactRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/public/v1/contact/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/public/v1/contact/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PublicSuccess,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("public_contact_create")
                     },
@@ -25150,29 +25153,32 @@ pub mod builder {
                     types::NewsletterRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/public/v1/newsletter/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/public/v1/newsletter/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PublicSuccess,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("public_newsletter_subscribe")
                     },
@@ -25198,28 +25204,31 @@ pub mod builder {
             self,
         ) -> crate::Result<ResponseValue<types::PublicProductList>> {
             let Self { client } = self;
-            let url = format!("{}/public/v1/products/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/public/v1/products/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PublicProductList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("public_product_list") },
                     200u16,
                 )
@@ -25243,28 +25252,31 @@ pub mod builder {
             self,
         ) -> crate::Result<ResponseValue<types::PublicSiteIdentity>> {
             let Self { client } = self;
-            let url = format!("{}/public/v1/site-identity/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/public/v1/site-identity/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PublicSiteIdentity,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("public_site_identity_get")
                     },
@@ -25290,28 +25302,31 @@ pub mod builder {
             self,
         ) -> crate::Result<ResponseValue<types::PublicStatementList>> {
             let Self { client } = self;
-            let url = format!("{}/public/v1/statements/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/public/v1/statements/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PublicStatementList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("public_statement_list")
                     },
@@ -25335,28 +25350,31 @@ pub mod builder {
         ///Sends a `GET` request to `/public/v1/stats/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::PublicStats>> {
             let Self { client } = self;
-            let url = format!("{}/public/v1/stats/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/public/v1/stats/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PublicStats,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("public_stats_get") },
                     200u16,
                 )
@@ -25447,32 +25465,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/bundles/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/bundles/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedBundleList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("bundle_list") },
                     200u16,
                 )
@@ -25527,29 +25548,32 @@ pub mod builder {
                     types::BundleCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/bundles/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/bundles/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Bundle,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("bundle_create") },
                     201u16,
                 )
@@ -25586,31 +25610,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
             let Self { client, bundle_id } = self;
             let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Bundle,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("bundle_get") },
                     200u16,
                 )
@@ -25678,32 +25705,35 @@ pub mod builder {
                     types::BundleUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Bundle,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("bundle_update") },
                     200u16,
                 )
@@ -25740,29 +25770,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, bundle_id } = self;
             let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("bundle_delete") },
                     204u16,
                 )
@@ -25830,32 +25863,35 @@ pub mod builder {
                     types::PatchedBundle::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/bundles/{}/", client.baseurl, encode_path(& bundle_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Bundle,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("bundle_partial_update")
                     },
@@ -25948,32 +25984,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/courses/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/courses/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedCourseList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_list") },
                     200u16,
                 )
@@ -26028,29 +26067,32 @@ pub mod builder {
                     types::CourseCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/courses/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/courses/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Course,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_create") },
                     201u16,
                 )
@@ -26087,31 +26129,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
             let Self { client, course_id } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Course,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_get") },
                     200u16,
                 )
@@ -26179,32 +26224,35 @@ pub mod builder {
                     types::CourseUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Course,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_update") },
                     200u16,
                 )
@@ -26241,29 +26289,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, course_id } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_delete") },
                     204u16,
                 )
@@ -26331,32 +26382,35 @@ pub mod builder {
                     types::PatchedCourse::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Course,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_partial_update")
                     },
@@ -26462,35 +26516,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedCourseGradeList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_grade_list") },
                     200u16,
                 )
@@ -26560,32 +26617,35 @@ pub mod builder {
                     types::CourseGradeCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGrade,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_grade_create") },
                     201u16,
                 )
@@ -26635,31 +26695,34 @@ pub mod builder {
             let Self { client, course_id, grade_id } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& grade_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& grade_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGrade,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_grade_get") },
                     200u16,
                 )
@@ -26742,32 +26805,35 @@ pub mod builder {
                     types::CourseGradeUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& grade_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& grade_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGrade,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_grade_update") },
                     200u16,
                 )
@@ -26817,29 +26883,32 @@ pub mod builder {
             let Self { client, course_id, grade_id } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& grade_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& grade_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_grade_delete") },
                     204u16,
                 )
@@ -26922,32 +26991,35 @@ pub mod builder {
                     types::PatchedCourseGrade::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& grade_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& grade_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGrade,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_grade_partial_update")
                     },
@@ -27066,35 +27138,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
-                course_id.to_string()), encode_path(& grade_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& grade_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedCourseGradeDetailList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_grade_detail_list")
                     },
@@ -27184,32 +27259,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
-                course_id.to_string()), encode_path(& grade_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& grade_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGradeDetail,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_grade_detail_create")
                     },
@@ -27276,32 +27354,35 @@ pub mod builder {
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
-                course_id.to_string()), encode_path(& grade_id.to_string()),
-                encode_path(& detail_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl,
+                    encode_path(& course_id.to_string()), encode_path(& grade_id
+                    .to_string()), encode_path(& detail_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGradeDetail,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_grade_detail_get")
                     },
@@ -27404,33 +27485,36 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
-                course_id.to_string()), encode_path(& grade_id.to_string()),
-                encode_path(& detail_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl,
+                    encode_path(& course_id.to_string()), encode_path(& grade_id
+                    .to_string()), encode_path(& detail_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGradeDetail,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_grade_detail_update")
                     },
@@ -27495,30 +27579,33 @@ pub mod builder {
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
-                course_id.to_string()), encode_path(& grade_id.to_string()),
-                encode_path(& detail_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl,
+                    encode_path(& course_id.to_string()), encode_path(& grade_id
+                    .to_string()), encode_path(& detail_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_grade_detail_delete")
                     },
@@ -27621,33 +27708,36 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl, encode_path(&
-                course_id.to_string()), encode_path(& grade_id.to_string()),
-                encode_path(& detail_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/grades/{}/details/{}/", client.baseurl,
+                    encode_path(& course_id.to_string()), encode_path(& grade_id
+                    .to_string()), encode_path(& detail_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseGradeDetail,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "course_grade_detail_partial_update",
@@ -27755,35 +27845,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedCourseTeacherList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_teacher_list") },
                     200u16,
                 )
@@ -27853,32 +27946,35 @@ pub mod builder {
                     types::CourseTeacherCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseTeacher,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_teacher_create")
                     },
@@ -27930,31 +28026,34 @@ pub mod builder {
             let Self { client, course_id, teacher_id } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& teacher_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& teacher_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseTeacher,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("course_teacher_get") },
                     200u16,
                 )
@@ -28037,32 +28136,35 @@ pub mod builder {
                     types::CourseTeacherUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& teacher_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& teacher_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseTeacher,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_teacher_update")
                     },
@@ -28114,29 +28216,32 @@ pub mod builder {
             let Self { client, course_id, teacher_id } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& teacher_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& teacher_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("course_teacher_delete")
                     },
@@ -28223,32 +28328,35 @@ pub mod builder {
                     types::PatchedCourseTeacher::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(& course_id
-                .to_string()), encode_path(& teacher_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/courses/{}/teachers/{}/", client.baseurl, encode_path(&
+                    course_id.to_string()), encode_path(& teacher_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::CourseTeacher,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "course_teacher_partial_update",
@@ -28343,32 +28451,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/email-campaigns/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/email-campaigns/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_campaign_list") },
                     200u16,
                 )
@@ -28425,29 +28536,32 @@ pub mod builder {
                     types::EmailCampaignCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/email-campaigns/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/email-campaigns/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaign,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_create")
                     },
@@ -28491,31 +28605,34 @@ pub mod builder {
             let Self { client, email_campaign_id } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaign,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_campaign_get") },
                     200u16,
                 )
@@ -28590,32 +28707,35 @@ pub mod builder {
                     types::EmailCampaignUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaign,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_update")
                     },
@@ -28659,29 +28779,32 @@ pub mod builder {
             let Self { client, email_campaign_id } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_delete")
                     },
@@ -28760,32 +28883,35 @@ pub mod builder {
                     types::PatchedEmailCampaign::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaign,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_partial_update",
@@ -28864,33 +28990,36 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignCourseList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_course_list")
                     },
@@ -28973,32 +29102,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignCourse,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_course_create",
@@ -29059,31 +29191,34 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/courses/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()), encode_path(& link_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/courses/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()), encode_path(& link_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignCourse,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_course_get")
                     },
@@ -29140,29 +29275,32 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/courses/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()), encode_path(& link_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/courses/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()), encode_path(& link_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_course_delete",
@@ -29243,33 +29381,36 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignExcludedCourseList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_course_list",
@@ -29354,32 +29495,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignExcludedCourse,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_course_create",
@@ -29440,32 +29584,35 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-courses/{}/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()), encode_path(& link_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-courses/{}/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()), encode_path(& link_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignExcludedCourse,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_course_get",
@@ -29524,30 +29671,33 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-courses/{}/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()), encode_path(& link_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-courses/{}/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()), encode_path(& link_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_course_delete",
@@ -29628,33 +29778,36 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignExcludedListList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_list_list",
@@ -29739,32 +29892,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignExcludedList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_list_create",
@@ -29825,32 +29981,35 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-lists/{}/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()), encode_path(& link_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-lists/{}/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()), encode_path(& link_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignExcludedList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_list_get",
@@ -29909,30 +30068,33 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-lists/{}/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()), encode_path(& link_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-lists/{}/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()), encode_path(& link_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_list_delete",
@@ -30013,33 +30175,36 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignExcludedPlanList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_plan_list",
@@ -30124,32 +30289,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignExcludedPlan,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_plan_create",
@@ -30210,32 +30378,35 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-plans/{}/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()), encode_path(& link_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-plans/{}/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()), encode_path(& link_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignExcludedPlan,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_plan_get",
@@ -30294,30 +30465,33 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/excluded-plans/{}/", client.baseurl,
-                encode_path(& email_campaign_id.to_string()), encode_path(& link_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/excluded-plans/{}/", client.baseurl,
+                    encode_path(& email_campaign_id.to_string()), encode_path(& link_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "email_campaign_excluded_plan_delete",
@@ -30396,33 +30570,36 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignListList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_list_list")
                     },
@@ -30504,32 +30681,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_list_create")
                     },
@@ -30588,31 +30768,34 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/lists/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()), encode_path(& link_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/lists/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()), encode_path(& link_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_list_get")
                     },
@@ -30669,29 +30852,32 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/lists/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()), encode_path(& link_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/lists/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()), encode_path(& link_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_list_delete")
                     },
@@ -30768,33 +30954,36 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailCampaignPlanList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_plan_list")
                     },
@@ -30876,32 +31065,35 @@ pub mod builder {
                         .map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignPlan,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_plan_create")
                     },
@@ -30960,31 +31152,34 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/plans/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()), encode_path(& link_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/plans/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()), encode_path(& link_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailCampaignPlan,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_plan_get")
                     },
@@ -31041,29 +31236,32 @@ pub mod builder {
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-campaigns/{}/plans/{}/", client.baseurl, encode_path(&
-                email_campaign_id.to_string()), encode_path(& link_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-campaigns/{}/plans/{}/", client.baseurl, encode_path(&
+                    email_campaign_id.to_string()), encode_path(& link_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_campaign_plan_delete")
                     },
@@ -31156,32 +31354,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/email-lists/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/email-lists/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailListList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_list_list") },
                     200u16,
                 )
@@ -31238,29 +31439,32 @@ pub mod builder {
                     types::EmailListCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/email-lists/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/email-lists/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_list_create") },
                     201u16,
                 )
@@ -31297,31 +31501,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
             let Self { client, email_list_id } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_list_get") },
                     200u16,
                 )
@@ -31391,32 +31598,35 @@ pub mod builder {
                     types::EmailListUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_list_update") },
                     200u16,
                 )
@@ -31453,29 +31663,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, email_list_id } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_list_delete") },
                     204u16,
                 )
@@ -31545,32 +31758,35 @@ pub mod builder {
                     types::PatchedEmailList::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/", client.baseurl, encode_path(& email_list_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::EmailList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("email_list_partial_update")
                     },
@@ -31676,35 +31892,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
-                email_list_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
+                    email_list_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEmailList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_list") },
                     200u16,
                 )
@@ -31770,32 +31989,35 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::EmailCreate::try_from(v).map_err(|e| e.to_string()))
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
-                email_list_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
+                    email_list_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Email,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_create") },
                     201u16,
                 )
@@ -31845,31 +32067,34 @@ pub mod builder {
             let Self { client, email_list_id, email_id } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
-                email_list_id.to_string()), encode_path(& email_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
+                    email_list_id.to_string()), encode_path(& email_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Email,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_get") },
                     200u16,
                 )
@@ -31948,32 +32173,35 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::EmailUpdate::try_from(v).map_err(|e| e.to_string()))
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
-                email_list_id.to_string()), encode_path(& email_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
+                    email_list_id.to_string()), encode_path(& email_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Email,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_update") },
                     200u16,
                 )
@@ -32023,29 +32251,32 @@ pub mod builder {
             let Self { client, email_list_id, email_id } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
-                email_list_id.to_string()), encode_path(& email_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
+                    email_list_id.to_string()), encode_path(& email_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_delete") },
                     204u16,
                 )
@@ -32126,32 +32357,35 @@ pub mod builder {
                     types::PatchedEmail::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
-                email_list_id.to_string()), encode_path(& email_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/email-lists/{}/emails/{}/", client.baseurl, encode_path(&
+                    email_list_id.to_string()), encode_path(& email_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Email,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("email_partial_update") },
                     200u16,
                 )
@@ -32242,32 +32476,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/enrolls/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/enrolls/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedEnrollList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("enroll_list") },
                     200u16,
                 )
@@ -32322,29 +32559,32 @@ pub mod builder {
                     types::EnrollCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/enrolls/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/enrolls/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Enroll,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("enroll_create") },
                     201u16,
                 )
@@ -32381,31 +32621,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
             let Self { client, enroll_id } = self;
             let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Enroll,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("enroll_get") },
                     200u16,
                 )
@@ -32473,32 +32716,35 @@ pub mod builder {
                     types::EnrollUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Enroll,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("enroll_update") },
                     200u16,
                 )
@@ -32535,29 +32781,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, enroll_id } = self;
             let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("enroll_delete") },
                     204u16,
                 )
@@ -32625,32 +32874,35 @@ pub mod builder {
                     types::PatchedEnroll::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/enrolls/{}/", client.baseurl, encode_path(& enroll_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Enroll,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("enroll_partial_update")
                     },
@@ -32743,32 +32995,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/mindzpay/accounts/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/mindzpay/accounts/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedMindzPayAccountList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_account_list")
                     },
@@ -32810,31 +33065,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayAccount>> {
             let Self { client, account_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/", client.baseurl, encode_path(& account_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/", client.baseurl, encode_path(&
+                    account_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayAccount,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("mindzpay_account_get") },
                     200u16,
                 )
@@ -32941,35 +33199,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/payments/", client.baseurl, encode_path(&
-                account_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/payments/", client.baseurl, encode_path(&
+                    account_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedMindzPayPaymentList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_payment_list")
                     },
@@ -33027,31 +33288,35 @@ pub mod builder {
             let Self { client, account_id, payment_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let payment_id = payment_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/payments/{}/", client.baseurl, encode_path(&
-                account_id.to_string()), encode_path(& payment_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/payments/{}/", client.baseurl,
+                    encode_path(& account_id.to_string()), encode_path(& payment_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayPayment,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("mindzpay_payment_get") },
                     200u16,
                 )
@@ -33107,32 +33372,35 @@ pub mod builder {
             let Self { client, account_id, payment_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let payment_id = payment_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/payments/{}/refund/", client.baseurl,
-                encode_path(& account_id.to_string()), encode_path(& payment_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/payments/{}/refund/", client.baseurl,
+                    encode_path(& account_id.to_string()), encode_path(& payment_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayPayment,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_payment_refund")
                     },
@@ -33241,35 +33509,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/subscriptions/", client.baseurl,
-                encode_path(& account_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/subscriptions/", client.baseurl,
+                    encode_path(& account_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedMindzPaySubscriptionList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_subscription_list")
                     },
@@ -33329,32 +33600,35 @@ pub mod builder {
             let Self { client, account_id, subscription_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/subscriptions/{}/", client.baseurl,
-                encode_path(& account_id.to_string()), encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/subscriptions/{}/", client.baseurl,
+                    encode_path(& account_id.to_string()), encode_path(& subscription_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPaySubscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_subscription_get")
                     },
@@ -33414,32 +33688,35 @@ pub mod builder {
             let Self { client, account_id, subscription_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/subscriptions/{}/cancel/", client.baseurl,
-                encode_path(& account_id.to_string()), encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/subscriptions/{}/cancel/", client
+                    .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPaySubscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "mindzpay_subscription_cancel",
@@ -33501,32 +33778,35 @@ pub mod builder {
             let Self { client, account_id, subscription_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/subscriptions/{}/reactivate/", client
-                .baseurl, encode_path(& account_id.to_string()), encode_path(&
-                subscription_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/subscriptions/{}/reactivate/", client
+                    .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPaySubscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "mindzpay_subscription_reactivate",
@@ -33588,32 +33868,35 @@ pub mod builder {
             let Self { client, account_id, subscription_id } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/subscriptions/{}/suspend/", client.baseurl,
-                encode_path(& account_id.to_string()), encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/subscriptions/{}/suspend/", client
+                    .baseurl, encode_path(& account_id.to_string()), encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPaySubscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named(
                             "mindzpay_subscription_suspend",
@@ -33724,35 +34007,38 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
-                account_key.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
+                    account_key.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedMindzPayInvoiceList,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_list")
                     },
@@ -33829,32 +34115,35 @@ pub mod builder {
                     types::MindzPayInvoiceCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
-                account_key.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
+                    account_key.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayInvoice,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_create")
                     },
@@ -33912,31 +34201,35 @@ pub mod builder {
             let Self { client, account_key, invoice_id } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/{}/", client.baseurl, encode_path(&
-                account_key.to_string()), encode_path(& invoice_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/{}/", client.baseurl,
+                    encode_path(& account_key.to_string()), encode_path(& invoice_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayInvoice,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("mindzpay_invoice_get") },
                     200u16,
                 )
@@ -34027,32 +34320,36 @@ pub mod builder {
                     types::MindzPayInvoiceUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/{}/", client.baseurl, encode_path(&
-                account_key.to_string()), encode_path(& invoice_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/{}/", client.baseurl,
+                    encode_path(& account_key.to_string()), encode_path(& invoice_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayInvoice,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_update")
                     },
@@ -34110,32 +34407,35 @@ pub mod builder {
             let Self { client, account_key, invoice_id } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/{}/cancel/", client.baseurl,
-                encode_path(& account_key.to_string()), encode_path(& invoice_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/{}/cancel/", client.baseurl,
+                    encode_path(& account_key.to_string()), encode_path(& invoice_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayInvoice,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_cancel")
                     },
@@ -34193,32 +34493,35 @@ pub mod builder {
             let Self { client, account_key, invoice_id } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/{}/refresh/", client.baseurl,
-                encode_path(& account_key.to_string()), encode_path(& invoice_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/{}/refresh/", client.baseurl,
+                    encode_path(& account_key.to_string()), encode_path(& invoice_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayInvoice,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_refresh")
                     },
@@ -34276,32 +34579,35 @@ pub mod builder {
             let Self { client, account_key, invoice_id } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/mindzpay/accounts/{}/invoices/{}/reissue/", client.baseurl,
-                encode_path(& account_key.to_string()), encode_path(& invoice_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/mindzpay/accounts/{}/invoices/{}/reissue/", client.baseurl,
+                    encode_path(& account_key.to_string()), encode_path(& invoice_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::MindzPayInvoice,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_reissue")
                     },
@@ -34394,32 +34700,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/subscriptions/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/subscriptions/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedSubscriptionList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("subscription_list") },
                     200u16,
                 )
@@ -34476,29 +34785,32 @@ pub mod builder {
                     types::SubscriptionCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/subscriptions/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/subscriptions/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Subscription,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("subscription_create") },
                     201u16,
                 )
@@ -34537,31 +34849,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
             let Self { client, subscription_id } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/subscriptions/{}/", client.baseurl, encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Subscription,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("subscription_get") },
                     200u16,
                 )
@@ -34633,32 +34948,35 @@ pub mod builder {
                     types::SubscriptionUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/subscriptions/{}/", client.baseurl, encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Subscription,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("subscription_update") },
                     200u16,
                 )
@@ -34697,29 +35015,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, subscription_id } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/subscriptions/{}/", client.baseurl, encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("subscription_delete") },
                     204u16,
                 )
@@ -34791,32 +35112,35 @@ pub mod builder {
                     types::PatchedSubscription::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/subscriptions/{}/", client.baseurl, encode_path(& subscription_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/subscriptions/{}/", client.baseurl, encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Subscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("subscription_partial_update")
                     },
@@ -34890,32 +35214,35 @@ pub mod builder {
                     types::AddProductRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/subscriptions/{}/add-product/", client.baseurl, encode_path(&
-                subscription_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/subscriptions/{}/add-product/", client.baseurl, encode_path(&
+                    subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Subscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("subscription_add_product")
                     },
@@ -34991,32 +35318,35 @@ pub mod builder {
                     types::RemoveProductRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/subscriptions/{}/remove-product/", client.baseurl, encode_path(&
-                subscription_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/subscriptions/{}/remove-product/", client.baseurl,
+                    encode_path(& subscription_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::Subscription,
             >(
                     client,
-                    request,
+                    &build,
                     const {
                         crate::operation::Operation::named("subscription_remove_product")
                     },
@@ -35109,32 +35439,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/teams/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/teams/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedTeamMemberList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("team_list") },
                     200u16,
                 )
@@ -35191,29 +35524,32 @@ pub mod builder {
                     types::TeamMemberCreate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/teams/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/teams/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::TeamMember,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("team_create") },
                     201u16,
                 )
@@ -35252,31 +35588,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
             let Self { client, team_member_id } = self;
             let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::TeamMember,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("team_get") },
                     200u16,
                 )
@@ -35348,32 +35687,35 @@ pub mod builder {
                     types::TeamMemberUpdate::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::TeamMember,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("team_update") },
                     200u16,
                 )
@@ -35412,29 +35754,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, team_member_id } = self;
             let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("team_delete") },
                     204u16,
                 )
@@ -35506,32 +35851,35 @@ pub mod builder {
                     types::PatchedTeamMember::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/teams/{}/", client.baseurl, encode_path(& team_member_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::TeamMember,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("team_partial_update") },
                     200u16,
                 )
@@ -35622,32 +35970,35 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/users/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                .query(&progenitor_client::QueryParam::new("search", &search))
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/users/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
+                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::PaginatedUserList,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_list") },
                     200u16,
                 )
@@ -35700,29 +36051,32 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::UserCreate::try_from(v).map_err(|e| e.to_string()))
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!("{}/v2/users/", client.baseurl,);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!("{}/v2/users/", client.baseurl,);
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::User,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_create") },
                     201u16,
                 )
@@ -35759,30 +36113,34 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
             let Self { client, user_id } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/users/{}/", client.baseurl, encode_path(& user_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::User,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_get") },
                     200u16,
                 )
@@ -35848,31 +36206,35 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::UserUpdate::try_from(v).map_err(|e| e.to_string()))
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .put(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/users/{}/", client.baseurl, encode_path(& user_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .put(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::User,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_update") },
                     200u16,
                 )
@@ -35909,28 +36271,32 @@ pub mod builder {
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
             let Self { client, user_id } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/users/{}/", client.baseurl, encode_path(& user_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .delete(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::empty(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_delete") },
                     204u16,
                 )
@@ -35996,31 +36362,35 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::PatchedUser::try_from(v).map_err(|e| e.to_string()))
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/users/{}/", client.baseurl, encode_path(& user_id.to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/users/{}/", client.baseurl, encode_path(& user_id
+                    .to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::User,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_partial_update") },
                     200u16,
                 )
@@ -36092,32 +36462,35 @@ pub mod builder {
                     types::ChangePasswordRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(crate::Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v2/users/{}/change-password/", client.baseurl, encode_path(& user_id
-                .to_string()),
-            );
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .header(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                )
-                .build()
-                .map_err(crate::pipeline::build_failed)?;
+            let build = || -> crate::Result<::reqwest::Request> {
+                let url = format!(
+                    "{}/v2/users/{}/change-password/", client.baseurl, encode_path(&
+                    user_id.to_string()),
+                );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .header(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    )
+                    .build()
+                    .map_err(crate::pipeline::build_failed)?;
+                Ok(request)
+            };
             crate::pipeline::json::<
                 types::User,
             >(
                     client,
-                    request,
+                    &build,
                     const { crate::operation::Operation::named("user_change_password") },
                     200u16,
                 )

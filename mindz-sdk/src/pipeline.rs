@@ -1,7 +1,10 @@
 //! The path of every call: the one module that owns it.
 //!
-//! Every generated `send()` builds its `reqwest::Request` and hands it to
-//! [`json`] or [`empty`]. From there, in this order:
+//! Every generated `send()` checks its builder's values and hands [`json`]
+//! or [`empty`] a closure ([`Build`]) that builds its `reqwest::Request`;
+//! every send (the first, a retry, a resend with a fresh token, a redirect
+//! hop) builds the request afresh, so no copy is kept in case one is
+//! needed. From there, in this order:
 //!
 //! 1. **deadline**: the whole call (all attempts and the waits between
 //!    them) runs under the optional [`deadline`](crate::ClientBuilder::deadline);
@@ -72,6 +75,12 @@ pub(crate) fn build_failed(error: reqwest::Error) -> Error {
     ))
 }
 
+/// Builds an operation's request: the closure each generated `send()`
+/// passes, called for the first send and again for every retry, resend
+/// with a fresh token, or redirect hop (cheaper than keeping a copy of the
+/// first request in case one is needed, which most calls never do).
+pub(crate) type Build<'a> = &'a (dyn Fn() -> Result<reqwest::Request> + Sync);
+
 /// Runs the call and decodes a JSON success body as `T`.
 ///
 /// Like every step of a call here, a plain function returning a future
@@ -80,13 +89,13 @@ pub(crate) fn build_failed(error: reqwest::Error) -> Error {
 /// one before it. `BENCHMARKS.md` gives the sizes.
 pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
     client: &'a Client,
-    request: reqwest::Request,
+    build: Build<'a>,
     operation: &'static Operation,
     success: u16,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     run(
         client,
-        request,
+        build,
         operation,
         success,
         |answer| match serde_json::from_slice::<T>(&answer.body) {
@@ -102,30 +111,13 @@ pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
 /// Runs the call of an operation whose success has no body (`204`).
 pub(crate) fn empty<'a>(
     client: &'a Client,
-    request: reqwest::Request,
+    build: Build<'a>,
     operation: &'static Operation,
     success: u16,
 ) -> impl Future<Output = Result<ResponseValue<()>>> + Send + 'a {
-    run(client, request, operation, success, |answer| {
+    run(client, build, operation, success, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
     })
-}
-
-/// A copy of `request` to send again (a retry, a resend with a fresh
-/// token, a redirect), or `None` when its body is a stream.
-///
-/// A request without body or timeout (every generated GET, whose builder
-/// sets no other per-request setting) is copied field by field:
-/// `reqwest::Request::try_clone` always gives the copy an extension map for
-/// its timeout, three allocations per call that the bench counted.
-fn duplicate(request: &reqwest::Request) -> Option<reqwest::Request> {
-    if request.body().is_some() || request.timeout().is_some() {
-        return request.try_clone();
-    }
-    let mut copy = reqwest::Request::new(request.method().clone(), request.url().clone());
-    *copy.headers_mut() = request.headers().clone();
-    *copy.version_mut() = request.version();
-    Some(copy)
 }
 
 /// A success answer, read whole.
@@ -150,7 +142,7 @@ struct Progress {
 )]
 fn run<'a, T: 'a>(
     client: &'a Client,
-    mut request: reqwest::Request,
+    build: Build<'a>,
     operation: &'static Operation,
     success: u16,
     finish: impl FnOnce(Answer) -> Result<ResponseValue<T>> + Send + 'a,
@@ -163,34 +155,32 @@ fn run<'a, T: 'a>(
             operation: Some(operation),
             invocation: Some(invocation),
         };
+        let Ok(method) = Method::from_bytes(operation.method.as_bytes()) else {
+            return Err(Error::InvalidRequest(format!(
+                "operation {} has no valid HTTP method",
+                operation.id
+            )));
+        };
         let settings = &*client.inner.calls;
-        let trace = {
+        let (trace, request_id) = {
             let mut id_text = uuid::Uuid::encode_buffer();
             let id_text = invocation.hyphenated().encode_lower(&mut id_text);
-            if let Ok(value) = reqwest::header::HeaderValue::from_str(id_text) {
-                request
-                    .headers_mut()
-                    .insert(settings.request_id_header.clone(), value);
-            }
-            RequestTrace::start(operation.id, operation.method, operation.path, id_text)
+            let trace =
+                RequestTrace::start(operation.id, operation.method, operation.path, id_text);
+            (trace, reqwest::header::HeaderValue::from_str(id_text).ok())
         };
         let provider = match &client.inner.auth {
-            Some(provider)
-                if operation.auth && crate::wire::same_origin(&settings.base, request.url()) =>
-            {
-                Some(provider.as_ref())
-            }
-            _ => {
-                request.headers_mut().remove(AUTHORIZATION);
-                None
-            }
+            Some(provider) if operation.auth => Some(provider.as_ref()),
+            _ => None,
         };
         let progress = Progress::default();
         let call = Call {
             http: &client.client,
             settings,
+            build,
+            request_id,
             provider,
-            method: request.method().clone(),
+            method,
             success,
             context,
             progress: &progress,
@@ -198,7 +188,7 @@ fn run<'a, T: 'a>(
         };
         let result = match settings.deadline {
             Some(limit) => {
-                let attempts = call.attempts(request).instrument(trace.span().clone());
+                let attempts = call.attempts().instrument(trace.span().clone());
                 match tokio::time::timeout(limit, attempts).await {
                     Ok(result) => result,
                     Err(_) => Err(Error::Timeout(TimeoutError::new(
@@ -208,11 +198,7 @@ fn run<'a, T: 'a>(
                     ))),
                 }
             }
-            None => {
-                call.attempts(request)
-                    .instrument(trace.span().clone())
-                    .await
-            }
+            None => call.attempts().instrument(trace.span().clone()).await,
         };
         let result = result.and_then(finish);
         let (status, error) = match &result {
@@ -228,7 +214,10 @@ fn run<'a, T: 'a>(
 struct Call<'a> {
     http: &'a reqwest::Client,
     settings: &'a CallSettings,
-    /// The token source, when the request needs and may carry a token.
+    build: Build<'a>,
+    /// The call's `X-Request-ID` value, the same on every send.
+    request_id: Option<reqwest::header::HeaderValue>,
+    /// The token source, when the operation needs a token.
     provider: Option<&'a dyn DynTokenProvider>,
     method: Method,
     success: u16,
@@ -258,17 +247,49 @@ enum Outcome {
         target: Option<String>,
         refusal: RedirectRefusal,
     },
+    /// The request could not be built (nothing was sent).
+    Invalid(Error),
 }
 
-impl<'c> Call<'c> {
+impl Call<'_> {
+    /// The operation's request for one send: built afresh, with the call's
+    /// `X-Request-ID` and, when `token` is given, its bearer token (never
+    /// to another origin than the base URL's); no other `Authorization`.
+    #[expect(
+        clippy::result_large_err,
+        reason = "the Ok value, a request, is larger still; both move once"
+    )]
+    fn request(
+        &self,
+        token: Option<&AccessToken>,
+    ) -> std::result::Result<reqwest::Request, Outcome> {
+        let mut request = (self.build)().map_err(Outcome::Invalid)?;
+        let headers = request.headers_mut();
+        if let Some(value) = &self.request_id {
+            headers.insert(self.settings.request_id_header.clone(), value.clone());
+        }
+        match token {
+            Some(token) => {
+                if !crate::wire::same_origin(&self.settings.base, request.url()) {
+                    return Err(Outcome::Invalid(Error::InvalidRequest(format!(
+                        "the request URL is not on the base URL's origin ({}): no token is sent there",
+                        crate::wire::origin(&self.settings.base)
+                    ))));
+                }
+                set_bearer(&mut request, token).map_err(Outcome::Auth)?;
+            }
+            None => {
+                headers.remove(AUTHORIZATION);
+            }
+        }
+        Ok(request)
+    }
+
     #[expect(
         clippy::manual_async_fn,
         reason = "an async fn keeps its arguments twice"
     )]
-    fn attempts(
-        &self,
-        mut request: reqwest::Request,
-    ) -> impl Future<Output = Result<Answer>> + Send {
+    fn attempts(&self) -> impl Future<Output = Result<Answer>> + Send {
         async move {
             let policy = &self.settings.policy;
             let started = tokio::time::Instant::now();
@@ -276,15 +297,33 @@ impl<'c> Call<'c> {
             loop {
                 attempt += 1;
                 self.progress.attempts.store(attempt, Ordering::Relaxed);
-                // Kept for a retry, a resend with a fresh token, or a redirect.
-                let spare = duplicate(&request);
-                let outcome = self.authenticated(request, spare.as_ref()).await;
-                let outcome = match &spare {
-                    // Redirects are rare: their steps get a future of their own.
-                    Some(original) if outcome.is_redirect() => {
-                        Box::pin(self.follow(outcome, original)).await
+                let outcome = 'attempt: {
+                    // The token first: no request waits for it.
+                    let token = match self.provider {
+                        Some(provider) => match fetch_token(provider).await {
+                            Ok(token) => Some(token),
+                            Err(error) => break 'attempt Outcome::Auth(error),
+                        },
+                        None => None,
+                    };
+                    let outcome = match self.request(token.as_ref()) {
+                        Ok(request) => self.exchange(request),
+                        Err(outcome) => break 'attempt outcome,
                     }
-                    _ => outcome,
+                    .await;
+                    match (self.provider, token) {
+                        // Rare: its steps get a future of their own.
+                        (Some(provider), Some(token)) if outcome.rejects_token() => {
+                            Box::pin(self.resend(outcome, provider, token)).await
+                        }
+                        _ => outcome,
+                    }
+                };
+                // Redirects are rare: their steps get a future of their own.
+                let outcome = if outcome.is_redirect() {
+                    Box::pin(self.follow(outcome)).await
+                } else {
+                    outcome
                 };
                 let attempted = match &outcome {
                     Outcome::Success(_) => {
@@ -293,16 +332,13 @@ impl<'c> Call<'c> {
                     }
                     other => other.attempted(),
                 };
-                let decision = match spare {
-                    Some(_) => policy.decide(
-                        &self.method,
-                        attempted,
-                        attempt,
-                        &self.settings.jitter,
-                        SystemTime::now(),
-                    ),
-                    None => Decision::Stop,
-                };
+                let decision = policy.decide(
+                    &self.method,
+                    attempted,
+                    attempt,
+                    &self.settings.jitter,
+                    SystemTime::now(),
+                );
                 let Decision::Retry(wait, reason) = decision else {
                     return self.conclude(outcome);
                 };
@@ -312,20 +348,50 @@ impl<'c> Call<'c> {
                     // Waiting would run into the deadline: give what we have.
                     return self.conclude(outcome);
                 }
-                let Some(spare) = spare.filter(|_| self.settings.budget.spend(reason)) else {
+                if !self.settings.budget.spend(reason) {
                     return self.conclude(outcome);
-                };
+                }
                 self.trace.retrying(attempt, &reason, wait);
                 drop(outcome);
-                request = spare;
                 tokio::time::sleep(wait).await;
             }
         }
     }
 
+    /// The API rejected `token`: sends once more with a fresh one, if the
+    /// source has another.
+    async fn resend(
+        &self,
+        outcome: Outcome,
+        provider: &dyn DynTokenProvider,
+        token: AccessToken,
+    ) -> Outcome {
+        if !provider.rejected(&token) {
+            return outcome;
+        }
+        let fresh = match fetch_token(provider).await {
+            Ok(fresh) => fresh,
+            Err(error) => return Outcome::Auth(error),
+        };
+        if fresh.same_secret(&token) {
+            return outcome;
+        }
+        match self.request(Some(&fresh)) {
+            Ok(request) => {
+                drop(outcome);
+                self.exchange(request).await
+            }
+            Err(failed) => failed,
+        }
+    }
+
     /// Follows redirects within the base URL's origin (see the module docs).
-    async fn follow(&self, mut outcome: Outcome, original: &reqwest::Request) -> Outcome {
-        let mut url = original.url().clone();
+    async fn follow(&self, mut outcome: Outcome) -> Outcome {
+        // Locations are relative to the URL that answered.
+        let mut url = match (self.build)() {
+            Ok(request) => request.url().clone(),
+            Err(error) => return Outcome::Invalid(error),
+        };
         let mut hops = 0;
         loop {
             let Outcome::Status {
@@ -371,86 +437,23 @@ impl<'c> Call<'c> {
             if hops > MAX_REDIRECTS {
                 return refuse(Some(crate::wire::origin(&target)), RedirectRefusal::TooMany);
             }
-            let Some(mut next) = duplicate(original) else {
-                return outcome;
+            // Same origin: the token goes along.
+            let token = match self.provider {
+                Some(provider) => match fetch_token(provider).await {
+                    Ok(token) => Some(token),
+                    Err(error) => return Outcome::Auth(error),
+                },
+                None => None,
+            };
+            let mut next = match self.request(token.as_ref()) {
+                Ok(next) => next,
+                Err(failed) => return failed,
             };
             *next.url_mut() = target.clone();
-            // Same origin: the token goes along (the spare has none yet).
-            if let Some(provider) = self.provider {
-                let token = match fetch_token(provider).await {
-                    Ok(token) => token,
-                    Err(error) => return Outcome::Auth(error),
-                };
-                if let Err(error) = set_bearer(&mut next, &token) {
-                    return Outcome::Auth(error);
-                }
-            }
             url = target;
             drop(outcome);
             outcome = self.exchange(next).await;
         }
-    }
-
-    /// Sends with a token when the request needs one, and once more with a
-    /// fresh token if the API rejected the first.
-    #[expect(
-        clippy::manual_async_fn,
-        reason = "an async fn keeps its arguments twice"
-    )]
-    fn authenticated<'s>(
-        &'s self,
-        mut request: reqwest::Request,
-        spare: Option<&'s reqwest::Request>,
-    ) -> impl Future<Output = Outcome> + Send + 's {
-        async move {
-            let Some(provider) = self.provider else {
-                return self.exchange(request).await;
-            };
-            let token = match fetch_token(provider).await {
-                Ok(token) => token,
-                Err(error) => return Outcome::Auth(error),
-            };
-            if let Err(error) = set_bearer(&mut request, &token) {
-                return Outcome::Auth(error);
-            }
-            let outcome = self.exchange(request).await;
-            match spare {
-                // Rare: its steps get a future of their own.
-                Some(spare) if outcome.rejects_token() => {
-                    Box::pin(self.resend(outcome, provider, token, spare)).await
-                }
-                _ => outcome,
-            }
-        }
-    }
-
-    /// The API rejected `token`: sends `spare` once more with a fresh one,
-    /// if the source has another.
-    async fn resend(
-        &self,
-        outcome: Outcome,
-        provider: &dyn DynTokenProvider,
-        token: AccessToken,
-        spare: &reqwest::Request,
-    ) -> Outcome {
-        let Some(mut resend) = duplicate(spare) else {
-            return outcome;
-        };
-        if !provider.rejected(&token) {
-            return outcome;
-        }
-        let fresh = match fetch_token(provider).await {
-            Ok(fresh) => fresh,
-            Err(error) => return Outcome::Auth(error),
-        };
-        if fresh.same_secret(&token) {
-            return outcome;
-        }
-        if let Err(error) = set_bearer(&mut resend, &fresh) {
-            return Outcome::Auth(error);
-        }
-        drop(outcome);
-        self.exchange(resend).await
     }
 
     /// Sends `request` and reads the answer, under the one per-attempt timer.
@@ -559,6 +562,7 @@ impl<'c> Call<'c> {
                 None => error,
             })),
             Outcome::TooLarge(limit) => Err(Error::BodyTooLarge(BodyTooLarge::new(limit, context))),
+            Outcome::Invalid(error) => Err(error),
             Outcome::Redirect {
                 status,
                 target,
@@ -605,6 +609,7 @@ impl Outcome {
             Outcome::Auth(_)
             | Outcome::TooLarge(_)
             | Outcome::Redirect { .. }
+            | Outcome::Invalid(_)
             | Outcome::Success(_) => Attempted::Final,
         }
     }
@@ -683,45 +688,5 @@ mod tests {
         ] {
             assert!(!super::is_invalid_token_challenge(no), "{no}");
         }
-    }
-
-    #[test]
-    fn a_duplicate_is_the_same_request() {
-        let mut get = reqwest::Request::new(
-            reqwest::Method::GET,
-            "http://127.0.0.1:1/v2/users/?limit=50".parse().unwrap(),
-        );
-        get.headers_mut().insert(
-            "x-request-id",
-            reqwest::header::HeaderValue::from_static("a"),
-        );
-        *get.version_mut() = reqwest::Version::HTTP_11;
-        let copy = super::duplicate(&get).expect("a GET is copied");
-        assert_eq!(copy.method(), get.method());
-        assert_eq!(copy.url(), get.url());
-        assert_eq!(copy.headers(), get.headers());
-        assert_eq!(copy.version(), get.version());
-        assert_eq!(copy.timeout(), None);
-
-        // A timeout and a body go along (through reqwest's own copy).
-        let mut post = reqwest::Request::new(
-            reqwest::Method::POST,
-            "http://127.0.0.1:1/v2/users/".parse().unwrap(),
-        );
-        *post.body_mut() = Some(reqwest::Body::from("{}"));
-        *post.timeout_mut() = Some(std::time::Duration::from_secs(3));
-        let copy = super::duplicate(&post).expect("a buffered body is copied");
-        assert_eq!(
-            copy.body().and_then(reqwest::Body::as_bytes),
-            Some(&b"{}"[..])
-        );
-        assert_eq!(copy.timeout(), Some(&std::time::Duration::from_secs(3)));
-
-        // A streamed body cannot be sent twice.
-        let mut streamed = post;
-        *streamed.body_mut() = Some(reqwest::Body::wrap_stream(futures::stream::empty::<
-            Result<bytes::Bytes, std::io::Error>,
-        >()));
-        assert!(super::duplicate(&streamed).is_none());
     }
 }

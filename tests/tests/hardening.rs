@@ -385,6 +385,75 @@ async fn a_408_is_retried() {
     assert_eq!(api.hits(), 2);
 }
 
+/// Every send builds the request afresh (no copy is kept): a retry must
+/// send the very same request, query, body and headers included.
+#[tokio::test(start_paused = true)]
+async fn a_retry_sends_the_same_request_again() {
+    let page = format!(r#"{{"count": 1, "next": null, "previous": null, "results": [{USER}]}}"#);
+    let api = Server::start(move |_, i| match i {
+        0 => Reply::With(503, vec![("retry-after", "1".to_owned())], String::new()),
+        1 => json(200, &page),
+        2 => Reply::With(429, vec![("retry-after", "1".to_owned())], String::new()),
+        _ => json(201, USER),
+    })
+    .await;
+    let client = api.builder(TOKEN).build().expect("client");
+    let listed = client
+        .user_list()
+        .limit(std::num::NonZeroU64::new(7).expect("non-zero"))
+        .search(SEARCH)
+        .ordering(types::UserOrdering::CreatedAtDesc)
+        .send()
+        .await
+        .expect("retried");
+    assert_eq!(listed.results.len(), 1);
+    client
+        .user_create()
+        .body(new_user())
+        .send()
+        .await
+        .expect("retried");
+
+    let seen = api.seen();
+    assert_eq!(seen.len(), 4);
+    for pair in seen.chunks(2) {
+        let (first, again) = (&pair[0], &pair[1]);
+        assert_eq!(first.method, again.method);
+        assert_eq!(first.target, again.target);
+        assert_eq!(first.body, again.body);
+        for header in [
+            "authorization",
+            "x-request-id",
+            "api-version",
+            "content-type",
+            "accept",
+        ] {
+            assert_eq!(first.header(header), again.header(header), "{header}");
+        }
+    }
+    assert!(seen[0].target.contains("limit=7"), "{}", seen[0].target);
+    assert!(
+        seen[0].target.contains("ordering=-created_at"),
+        "{}",
+        seen[0].target
+    );
+    assert_eq!(
+        seen[0].header("authorization"),
+        Some(format!("Bearer {TOKEN}").as_str())
+    );
+    assert_eq!(seen[2].method, "POST");
+    assert!(
+        std::str::from_utf8(&seen[2].body).is_ok_and(|body| body.contains("ana@example.com")),
+        "{:?}",
+        seen[2].body
+    );
+    // One call, one id; two calls, two.
+    assert_ne!(
+        seen[0].header("x-request-id"),
+        seen[2].header("x-request-id")
+    );
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_429_on_post_is_retried_once_after_retry_after() {
     let api = Server::start(|_, i| match i {

@@ -23,7 +23,7 @@
 //!    plain client (the A/A control: how far two equal clients differ), the
 //!    SDK on its own HTTP client (`.http_client(..)` with a client from
 //!    [`mindz_sdk::tls::reqwest_builder`]), the SDK with
-//!    `RetryPolicy::none()` (no spare request clone), the SDK with
+//!    `RetryPolicy::none()` (no retries), the SDK with
 //!    `.timeout(Duration::MAX)` (no per-attempt timer), and plain reqwest
 //!    without its `.timeout(..)`;
 //! 2. **throughput**: 10,000 calls each with 64 in flight
@@ -45,8 +45,8 @@
 //!    the waiters finish beyond the token fetch itself;
 //! 4. **hook path** (rows `H.`): the per-request work of the SDK's
 //!    pipeline (`mindz-sdk/src/pipeline.rs`: invocation id, origin check,
-//!    cached token read, spare request copy,
-//!    `Authorization` header), each replicated and timed alone in a hot
+//!    cached token read, `Authorization` header), each replicated and
+//!    timed alone in a hot
 //!    loop, next to the request building and JSON decode that both sides
 //!    pay.
 //!
@@ -810,7 +810,7 @@ struct Contenders<'a> {
     /// The SDK on a reqwest client from `tls::reqwest_builder()` given with
     /// `.http_client(..)` (the SDK's per-attempt timeout still applies).
     own_http: &'a Client,
-    /// The SDK with `RetryPolicy::none()` (no spare request clone).
+    /// The SDK with `RetryPolicy::none()` (no retries).
     no_retry: &'a Client,
     /// The SDK with `.timeout(Duration::MAX)`: no per-attempt timer.
     no_timer: &'a Client,
@@ -1519,23 +1519,16 @@ async fn hook_path(config: &Config, sdk: &Client, base: &str, body: &[u8]) -> Ho
         )
         .build()
         .expect("request");
-    // As `pipeline::duplicate` copies a bodiless request (reqwest's
-    // `try_clone`, which also allocates an extension map, in the row after).
+    // What the SDK no longer pays: it kept this copy of every request for a
+    // retry, 401 resend or redirect; now each send builds its request afresh.
     parts.push((
-        "request copy (the spare for a retry, 401 resend or redirect)",
+        "request copy (the spare the SDK kept before it built each send afresh)",
         per_call(n, || {
             let original = black_box(&request);
             let mut copy = reqwest::Request::new(original.method().clone(), original.url().clone());
             *copy.headers_mut() = original.headers().clone();
             *copy.version_mut() = original.version();
             black_box(copy);
-        }),
-        Paid::Sdk(1),
-    ));
-    parts.push((
-        "request copy with reqwest's try_clone (what the SDK did before)",
-        per_call(n, || {
-            black_box(black_box(&request).try_clone());
         }),
         Paid::Neither,
     ));
