@@ -59,6 +59,7 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
             _ => None,
         })
         .ok_or("progenitor produced no `builder` module")?;
+    let optional = optional_fields(&builder.1);
     let mut count = 0;
     for item in &mut builder.1 {
         let syn::Item::Impl(imp) = item else { continue };
@@ -75,7 +76,9 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
             if let syn::ImplItem::Fn(f) = member
                 && f.sig.ident == "send"
             {
-                rewrite_send(f).map_err(|e| format!("builder::{name}::send: {e}"))?;
+                let none = std::collections::BTreeSet::new();
+                let optional = optional.get(&name).unwrap_or(&none);
+                rewrite_send(f, optional).map_err(|e| format!("builder::{name}::send: {e}"))?;
                 count += 1;
             }
         }
@@ -86,7 +89,10 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
     Ok(count)
 }
 
-fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
+fn rewrite_send(
+    f: &mut syn::ImplItemFn,
+    optional: &std::collections::BTreeSet<String>,
+) -> Result<(), String> {
     let stmts = &f.block.stmts;
     let info_at = stmts
         .iter()
@@ -107,6 +113,7 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     if fixer.changed == 0 {
         return Err("no `.build()?` or `Error::InvalidRequest` to redirect".into());
     }
+    skip_absent_queries(&mut prefix, optional);
     wrap_building(&mut prefix)?;
     let tail: TokenStream = match &success {
         Success::Json(ty) => quote! {
@@ -137,6 +144,102 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     prefix.push(syn::Stmt::Expr(tail, None));
     f.block.stmts = prefix;
     Ok(())
+}
+
+/// For each builder struct, the fields that hold an optional value
+/// (`Result<Option<T>, String>`).
+fn optional_fields(
+    items: &[syn::Item],
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let is_optional = |ty: &syn::Type| {
+        let text = quote::ToTokens::to_token_stream(ty).to_string();
+        text.starts_with("Result < Option <")
+            || text.starts_with("Result < :: std :: option :: Option <")
+    };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(st) => Some((
+                st.ident.to_string(),
+                st.fields
+                    .iter()
+                    .filter(|field| is_optional(&field.ty))
+                    .filter_map(|field| field.ident.as_ref().map(|i| i.to_string()))
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// reqwest's `RequestBuilder::query` rewrites the URL even when the value
+/// adds nothing: `.query(&progenitor_client::QueryParam::new("offset", &offset))`
+/// of an optional parameter becomes `.optional_query("offset", &offset)`
+/// (`crate::wire::OptionalQuery`), which skips an absent one; the trait is
+/// brought in scope where used.
+fn skip_absent_queries(stmts: &mut Vec<syn::Stmt>, optional: &std::collections::BTreeSet<String>) {
+    let mut skipper = SkipAbsent {
+        optional,
+        changed: 0,
+    };
+    for stmt in stmts.iter_mut() {
+        skipper.visit_stmt_mut(stmt);
+    }
+    if skipper.changed > 0
+        && let Some(at) = stmts.iter().position(|stmt| {
+            matches!(stmt, syn::Stmt::Local(local)
+                if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "url"))
+        })
+    {
+        stmts.insert(
+            at,
+            syn::parse_quote!(
+                use crate::wire::OptionalQuery as _;
+            ),
+        );
+    }
+}
+
+struct SkipAbsent<'a> {
+    optional: &'a std::collections::BTreeSet<String>,
+    changed: usize,
+}
+
+impl VisitMut for SkipAbsent<'_> {
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        syn::visit_mut::visit_expr_method_call_mut(self, call);
+        if call.method != "query" || call.args.len() != 1 {
+            return;
+        }
+        let Some(syn::Expr::Reference(reference)) = call.args.first() else {
+            return;
+        };
+        let syn::Expr::Call(param) = reference.expr.as_ref() else {
+            return;
+        };
+        let callee = quote::ToTokens::to_token_stream(&param.func).to_string();
+        if callee != "progenitor_client :: QueryParam :: new" || param.args.len() != 2 {
+            return;
+        }
+        let (name, value) = (&param.args[0], &param.args[1]);
+        let syn::Expr::Reference(value_ref) = value else {
+            return;
+        };
+        let syn::Expr::Path(path) = value_ref.expr.as_ref() else {
+            return;
+        };
+        if !path
+            .path
+            .get_ident()
+            .is_some_and(|ident| self.optional.contains(&ident.to_string()))
+        {
+            return;
+        }
+        let (name, value) = (name.clone(), value.clone());
+        call.method = syn::Ident::new("optional_query", call.method.span());
+        call.args = syn::parse_quote!(#name, #value);
+        self.changed += 1;
+    }
 }
 
 /// Moves the statements that build the request, from `let url = ..` to
@@ -355,7 +458,7 @@ impl VisitMut for FixErrors {
 
 #[cfg(test)]
 mod tests {
-    use super::{inline_single_header, wrap_building};
+    use super::{inline_single_header, skip_absent_queries, wrap_building};
 
     fn statements(code: &str) -> Vec<syn::Stmt> {
         let block: syn::Block = syn::parse_str(&format!("{{ {code} }}")).expect("block");
@@ -441,5 +544,40 @@ mod tests {
             wrap_building(&mut stmts),
             Err("no `let url = ..`".to_string())
         );
+    }
+
+    #[test]
+    fn only_optional_query_parameters_are_skipped_when_absent() {
+        let mut stmts = statements(
+            r#"let url = format!("{}/v2/users/", client.baseurl);
+               let mut request = client.client.get(url)
+                   .query(&progenitor_client::QueryParam::new("limit", &limit))
+                   .query(&progenitor_client::QueryParam::new("id", &id))
+                   .build()?;"#,
+        );
+        let optional = ["limit".to_string()].into_iter().collect();
+        skip_absent_queries(&mut stmts, &optional);
+        let code = text(&stmts);
+        assert!(
+            code.starts_with("use crate :: wire :: OptionalQuery as _ ;"),
+            "{code}"
+        );
+        assert!(
+            code.contains(". optional_query (\"limit\" , & limit)"),
+            "{code}"
+        );
+        assert!(
+            code.contains(". query (& progenitor_client :: QueryParam :: new (\"id\" , & id))"),
+            "{code}"
+        );
+
+        // Nothing optional: no `use`, nothing changed.
+        let mut stmts = statements(
+            r#"let url = format!("{}/v2/users/", client.baseurl);
+               let mut request = client.client.get(url).query(&progenitor_client::QueryParam::new("id", &id)).build()?;"#,
+        );
+        let before = text(&stmts);
+        skip_absent_queries(&mut stmts, &Default::default());
+        assert_eq!(text(&stmts), before);
     }
 }

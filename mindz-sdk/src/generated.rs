@@ -25465,6 +25465,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/bundles/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -25475,10 +25476,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -25984,6 +25985,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/courses/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -25994,10 +25996,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -26516,6 +26518,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/courses/{}/grades/", client.baseurl, encode_path(& course_id
@@ -26529,10 +26532,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -27138,6 +27141,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/courses/{}/grades/{}/details/", client.baseurl, encode_path(&
@@ -27151,10 +27155,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -27845,6 +27849,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/courses/{}/teachers/", client.baseurl, encode_path(& course_id
@@ -27858,10 +27863,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -28451,6 +28456,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/email-campaigns/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -28461,10 +28467,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -28990,6 +28996,7 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-campaigns/{}/courses/", client.baseurl, encode_path(&
@@ -29003,8 +29010,8 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -29381,6 +29388,7 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-campaigns/{}/excluded-courses/", client.baseurl,
@@ -29394,8 +29402,8 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -29778,6 +29786,7 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-campaigns/{}/excluded-lists/", client.baseurl,
@@ -29791,8 +29800,8 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -30175,6 +30184,7 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-campaigns/{}/excluded-plans/", client.baseurl,
@@ -30188,8 +30198,8 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -30570,6 +30580,7 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-campaigns/{}/lists/", client.baseurl, encode_path(&
@@ -30583,8 +30594,8 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -30954,6 +30965,7 @@ pub mod builder {
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-campaigns/{}/plans/", client.baseurl, encode_path(&
@@ -30967,8 +30979,8 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -31354,6 +31366,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/email-lists/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -31364,10 +31377,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -31892,6 +31905,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/email-lists/{}/emails/", client.baseurl, encode_path(&
@@ -31905,10 +31919,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -32476,6 +32490,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/enrolls/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -32486,10 +32501,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -32995,6 +33010,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/mindzpay/accounts/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -33005,10 +33021,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -33199,6 +33215,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/mindzpay/accounts/{}/payments/", client.baseurl, encode_path(&
@@ -33212,10 +33229,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -33509,6 +33526,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/mindzpay/accounts/{}/subscriptions/", client.baseurl,
@@ -33522,10 +33540,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -34007,6 +34025,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
                     "{}/v2/mindzpay/accounts/{}/invoices/", client.baseurl, encode_path(&
@@ -34020,10 +34039,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -34700,6 +34719,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/subscriptions/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -34710,10 +34730,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -35439,6 +35459,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/teams/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -35449,10 +35470,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(
@@ -35970,6 +35991,7 @@ pub mod builder {
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
             let search = search.map_err(crate::Error::InvalidRequest)?;
+            use crate::wire::OptionalQuery as _;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/v2/users/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -35980,10 +36002,10 @@ pub mod builder {
                         ::reqwest::header::ACCEPT,
                         ::reqwest::header::HeaderValue::from_static("application/json"),
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("offset", &offset))
-                    .query(&progenitor_client::QueryParam::new("ordering", &ordering))
-                    .query(&progenitor_client::QueryParam::new("search", &search))
+                    .optional_query("limit", &limit)
+                    .optional_query("offset", &offset)
+                    .optional_query("ordering", &ordering)
+                    .optional_query("search", &search)
                     .header(
                         ::reqwest::header::HeaderName::from_static("api-version"),
                         ::reqwest::header::HeaderValue::from_static(

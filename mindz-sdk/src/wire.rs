@@ -149,6 +149,22 @@ pub(crate) fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
     one_line(&current.to_string(), 300)
 }
 
+/// `RequestBuilder::query` for an optional parameter: nothing at all when
+/// it is `None` (reqwest's `query` rewrites the URL even to add nothing).
+/// The generated `send()`s call it for every optional query parameter.
+pub(crate) trait OptionalQuery {
+    fn optional_query<T: serde::Serialize>(self, name: &str, value: &Option<T>) -> Self;
+}
+
+impl OptionalQuery for reqwest::RequestBuilder {
+    fn optional_query<T: serde::Serialize>(self, name: &str, value: &Option<T>) -> Self {
+        match value {
+            Some(_) => self.query(&progenitor_client::QueryParam::new(name, value)),
+            None => self,
+        }
+    }
+}
+
 /// A body read by [`read_capped`].
 #[derive(Debug)]
 pub(crate) struct CappedBody {

@@ -437,6 +437,13 @@ async fn a_retry_sends_the_same_request_again() {
         "{}",
         seen[0].target
     );
+    assert!(
+        seen[0].target.contains("search=maria.secret%40example.com"),
+        "{}",
+        seen[0].target
+    );
+    // An optional parameter not given is not in the URL at all.
+    assert!(!seen[0].target.contains("offset"), "{}", seen[0].target);
     assert_eq!(
         seen[0].header("authorization"),
         Some(format!("Bearer {TOKEN}").as_str())
