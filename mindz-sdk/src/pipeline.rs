@@ -226,6 +226,14 @@ struct Call<'a> {
     trace: &'a RequestTrace,
 }
 
+/// What comes after an attempt.
+enum Next {
+    /// Another attempt, after this wait.
+    Wait(std::time::Duration),
+    /// None: the call's result.
+    Done(Result<Answer>),
+}
+
 /// What one attempt gave.
 enum Outcome {
     Success(Answer),
@@ -291,71 +299,101 @@ impl Call<'_> {
     )]
     fn attempts(&self) -> impl Future<Output = Result<Answer>> + Send {
         async move {
-            let policy = &self.settings.policy;
             let started = tokio::time::Instant::now();
             let mut attempt = 0u32;
             loop {
                 attempt += 1;
                 self.progress.attempts.store(attempt, Ordering::Relaxed);
-                let outcome = 'attempt: {
-                    // The token first: no request waits for it.
-                    let token = match self.provider {
-                        Some(provider) => match fetch_token(provider).await {
-                            Ok(token) => Some(token),
-                            Err(error) => break 'attempt Outcome::Auth(error),
-                        },
-                        None => None,
-                    };
-                    let outcome = match self.request(token.as_ref()) {
-                        Ok(request) => self.exchange(request),
-                        Err(outcome) => break 'attempt outcome,
-                    }
-                    .await;
-                    match (self.provider, token) {
-                        // Rare: its steps get a future of their own.
-                        (Some(provider), Some(token)) if outcome.rejects_token() => {
-                            Box::pin(self.resend(outcome, provider, token)).await
-                        }
-                        _ => outcome,
+                // The outcome ends with this block: the wait holds only the timer.
+                let wait = {
+                    let outcome = self.attempt().await;
+                    match self.next(outcome, attempt, started) {
+                        Next::Wait(wait) => wait,
+                        Next::Done(result) => return result,
                     }
                 };
-                // Redirects are rare: their steps get a future of their own.
-                let outcome = if outcome.is_redirect() {
-                    Box::pin(self.follow(outcome)).await
-                } else {
-                    outcome
-                };
-                let attempted = match &outcome {
-                    Outcome::Success(_) => {
-                        self.settings.budget.refill();
-                        return self.conclude(outcome);
-                    }
-                    other => other.attempted(),
-                };
-                let decision = policy.decide(
-                    &self.method,
-                    attempted,
-                    attempt,
-                    &self.settings.jitter,
-                    SystemTime::now(),
-                );
-                let Decision::Retry(wait, reason) = decision else {
-                    return self.conclude(outcome);
-                };
-                if let Some(deadline) = self.settings.deadline
-                    && started.elapsed().saturating_add(wait) >= deadline
-                {
-                    // Waiting would run into the deadline: give what we have.
-                    return self.conclude(outcome);
-                }
-                if !self.settings.budget.spend(reason) {
-                    return self.conclude(outcome);
-                }
-                self.trace.retrying(attempt, &reason, wait);
-                drop(outcome);
                 tokio::time::sleep(wait).await;
             }
         }
+    }
+
+    /// One attempt: a token, the exchange and, rarely, a resend with a
+    /// fresh token and the redirects the policy allows.
+    #[expect(
+        clippy::manual_async_fn,
+        reason = "an async fn keeps its arguments twice"
+    )]
+    fn attempt(&self) -> impl Future<Output = Outcome> + Send {
+        async move {
+            // The token first: no request waits for it.
+            let token = match self.provider {
+                Some(provider) => match fetch_token(provider).await {
+                    Ok(token) => Some(token),
+                    Err(error) => return Outcome::Auth(error),
+                },
+                None => None,
+            };
+            let outcome = match self.request(token.as_ref()) {
+                Ok(request) => self.exchange(request),
+                Err(outcome) => return outcome,
+            }
+            .await;
+            if outcome.is_redirect() || (token.is_some() && outcome.rejects_token()) {
+                // Rare: these steps get a future of their own.
+                return Box::pin(self.after(outcome, token)).await;
+            }
+            outcome
+        }
+    }
+
+    /// After an answer that rejected the token or redirects: the resend
+    /// with a fresh token, then the redirects.
+    async fn after(&self, outcome: Outcome, token: Option<AccessToken>) -> Outcome {
+        let outcome = match (self.provider, token) {
+            (Some(provider), Some(token)) if outcome.rejects_token() => {
+                self.resend(outcome, provider, token).await
+            }
+            _ => outcome,
+        };
+        if outcome.is_redirect() {
+            self.follow(outcome).await
+        } else {
+            outcome
+        }
+    }
+
+    /// The wait before the next attempt, or the call's result when there
+    /// is none: the policy's decision, bounded by the deadline and the
+    /// retry budget.
+    fn next(&self, outcome: Outcome, attempt: u32, started: tokio::time::Instant) -> Next {
+        let attempted = match &outcome {
+            Outcome::Success(_) => {
+                self.settings.budget.refill();
+                return Next::Done(self.conclude(outcome));
+            }
+            other => other.attempted(),
+        };
+        let decision = self.settings.policy.decide(
+            &self.method,
+            attempted,
+            attempt,
+            &self.settings.jitter,
+            SystemTime::now(),
+        );
+        let Decision::Retry(wait, reason) = decision else {
+            return Next::Done(self.conclude(outcome));
+        };
+        if let Some(deadline) = self.settings.deadline
+            && started.elapsed().saturating_add(wait) >= deadline
+        {
+            // Waiting would run into the deadline: give what we have.
+            return Next::Done(self.conclude(outcome));
+        }
+        if !self.settings.budget.spend(reason) {
+            return Next::Done(self.conclude(outcome));
+        }
+        self.trace.retrying(attempt, &reason, wait);
+        Next::Wait(wait)
     }
 
     /// The API rejected `token`: sends once more with a fresh one, if the
