@@ -1061,7 +1061,7 @@ impl Throughput {
         vec![
             Row::compare(
                 &format!(
-                    "2. throughput, {} in flight, {} calls each (calls/s)",
+                    "2. throughput in rounds, one client at a time, {} in flight, {} calls each (calls/s; rounds drift with the machine: see the control, and the paired rows below)",
                     config.in_flight,
                     self.calls * self.rounds[0].len()
                 ),
