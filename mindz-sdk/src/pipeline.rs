@@ -15,9 +15,11 @@
 //! 3. **attempts**: as many as the [`RetryPolicy`](crate::RetryPolicy)
 //!    allows, with the waits it asks for and the retry budget it draws from
 //!    ([`crate::retry`] decides, this module acts);
-//! 4. **auth**: for private operations sent to the base URL's origin, a
-//!    token from the client's source (the cache's shared refresh runs
-//!    outside the attempt's timer and belongs to no caller);
+//! 4. **auth**: for private operations, a token from the client's source,
+//!    had before the request is built, so no request waits for it (the
+//!    cache's shared refresh runs outside the attempt's timer and belongs
+//!    to no caller); a token goes only to the base URL's origin (a request
+//!    URL elsewhere is refused as [`Error::InvalidRequest`]);
 //! 5. **per-attempt timeout**: one timer per attempt, reqwest's own (the
 //!    `timeout` of the SDK's client, or set on each request sent through
 //!    a caller's), covering connecting, sending, waiting and reading the
