@@ -46,9 +46,8 @@
 //! 4. **hook path** (rows `H.`): the per-request work of the SDK's
 //!    pipeline (`mindz-sdk/src/pipeline.rs`: invocation id, origin check,
 //!    cached token read, `Authorization` header), each replicated and
-//!    timed alone in a hot
-//!    loop, next to the request building and JSON decode that both sides
-//!    pay.
+//!    timed alone in a hot loop, next to the request building and JSON
+//!    decode that both sides pay.
 //!
 //! `--only loop-sdk` and `--only loop-plain` make 20,000 sequential
 //! `user_get` calls (1,000 with `--quick`) with one client alone, and
