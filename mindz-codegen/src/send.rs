@@ -31,7 +31,10 @@
 //! `OPERATIONS` fails the build.
 //!
 //! A lone `api-version` header goes straight on the request rather than
-//! through a `HeaderMap` of its own (see [`inline_single_header`]).
+//! through a `HeaderMap` of its own (see [`inline_single_header`]), and an
+//! optional query parameter through `.optional_query(..)`, which adds
+//! nothing, not even a URL rewrite, when it is absent (see
+//! [`skip_absent_queries`]).
 //!
 //! Every `send()` must have the shape progenitor 0.15 writes; anything else
 //! is an error naming the builder, so that a progenitor upgrade that changes
