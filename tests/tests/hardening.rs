@@ -63,6 +63,10 @@ fn new_user() -> types::builder::UserCreate {
         .last_name("Silva")
 }
 
+async fn create_user(client: &Client) -> mindz_sdk::Result<mindz_sdk::ResponseValue<types::User>> {
+    client.user_create().body(new_user()).send().await
+}
+
 // ---------------------------------------------------------------------------
 // 1. Redirect policy
 
@@ -227,12 +231,7 @@ async fn a_301_302_303_to_a_post_is_an_error_not_a_get() {
         })
         .await;
         let client = api.builder(TOKEN).build().expect("client");
-        let err = client
-            .user_create()
-            .body(new_user())
-            .send()
-            .await
-            .unwrap_err();
+        let err = create_user(&client).await.unwrap_err();
         let redirect = redirect_error(&err);
         assert_eq!(redirect.status(), status);
         assert_eq!(redirect.refusal(), RedirectRefusal::MethodChange);
@@ -407,12 +406,7 @@ async fn a_retry_sends_the_same_request_again() {
         .await
         .expect("retried");
     assert_eq!(listed.results.len(), 1);
-    client
-        .user_create()
-        .body(new_user())
-        .send()
-        .await
-        .expect("retried");
+    create_user(&client).await.expect("retried");
 
     let seen = api.seen();
     assert_eq!(seen.len(), 4);
@@ -474,12 +468,7 @@ async fn a_429_on_post_is_retried_once_after_retry_after() {
     .await;
     let client = api.builder(TOKEN).build().expect("client");
     let started = Instant::now();
-    let user = client
-        .user_create()
-        .body(new_user())
-        .send()
-        .await
-        .expect("retried");
+    let user = create_user(&client).await.expect("retried");
     let waited = started.elapsed();
     assert_eq!(user.id, 1);
     let seen = api.seen();
@@ -491,12 +480,7 @@ async fn a_429_on_post_is_retried_once_after_retry_after() {
     // have processed it.
     let api = Server::start(|_, _| json(429, r#"{"detail": "Slow down."}"#)).await;
     let client = api.builder(TOKEN).build().expect("client");
-    let err = client
-        .user_create()
-        .body(new_user())
-        .send()
-        .await
-        .unwrap_err();
+    let err = create_user(&client).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
     assert_eq!(api.hits(), 1);
 }
