@@ -99,7 +99,7 @@ fn rewrite_send(
     let stmts = &f.block.stmts;
     let info_at = stmts
         .iter()
-        .position(binds_info)
+        .position(|stmt| binds(stmt, "info"))
         .ok_or("no `let info = OperationInfo { .. }`")?;
     let operation_id = operation_id(&stmts[info_at]).ok_or("no `operation_id` literal")?;
     let Some(syn::Stmt::Expr(syn::Expr::Match(answer), None)) = stmts.last() else {
@@ -189,10 +189,7 @@ fn skip_absent_queries(stmts: &mut Vec<syn::Stmt>, optional: &std::collections::
         skipper.visit_stmt_mut(stmt);
     }
     if skipper.changed > 0
-        && let Some(at) = stmts.iter().position(|stmt| {
-            matches!(stmt, syn::Stmt::Local(local)
-                if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "url"))
-        })
+        && let Some(at) = stmts.iter().position(|stmt| binds(stmt, "url"))
     {
         stmts.insert(
             at,
@@ -249,10 +246,6 @@ impl VisitMut for SkipAbsent<'_> {
 /// `let mut request = ..build()?;` (the last before `let info`), into
 /// `let build = || -> crate::Result<::reqwest::Request> { ..; Ok(request) };`.
 fn wrap_building(stmts: &mut Vec<syn::Stmt>) -> Result<(), String> {
-    let binds = |stmt: &syn::Stmt, name: &str| {
-        matches!(stmt, syn::Stmt::Local(local)
-            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name))
-    };
     let url_at = stmts
         .iter()
         .position(|stmt| binds(stmt, "url"))
@@ -285,10 +278,7 @@ fn wrap_building(stmts: &mut Vec<syn::Stmt>) -> Result<(), String> {
 /// For exactly that shape, the header goes straight on the request
 /// (`.header(NAME, VALUE)`); any other shape is left as progenitor wrote it.
 fn inline_single_header(stmts: &mut Vec<syn::Stmt>) {
-    let Some(at) = stmts.iter().position(|stmt| {
-        matches!(stmt, syn::Stmt::Local(local)
-            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "header_map"))
-    }) else {
+    let Some(at) = stmts.iter().position(|stmt| binds(stmt, "header_map")) else {
         return;
     };
     let is_capacity_one = quote::ToTokens::to_token_stream(&stmts[at])
@@ -340,10 +330,10 @@ impl VisitMut for InlineHeaders {
     }
 }
 
-/// Whether `stmt` is `let info = ..`.
-fn binds_info(stmt: &syn::Stmt) -> bool {
+/// Whether `stmt` is `let name = ..` (or `let mut name = ..`).
+fn binds(stmt: &syn::Stmt, name: &str) -> bool {
     matches!(stmt, syn::Stmt::Local(local)
-        if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "info"))
+        if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name))
 }
 
 /// The string literal of `operation_id: "..."` in `let info = OperationInfo { .. }`.
