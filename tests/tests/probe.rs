@@ -624,7 +624,7 @@ async fn retry_after_is_honoured_and_answers_are_capped() {
 /// method is the token request's POST in `auth.rs`.
 #[test]
 fn the_probe_can_only_build_read_requests() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/probe");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../mindz-cli/src/probe");
     let mut builders = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

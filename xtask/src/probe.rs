@@ -1,5 +1,5 @@
 //! `cargo xtask probe [--prism] [PROBE OPTIONS]`: the read-only probe of a
-//! live school (`mindz-tests`'s `probe` binary; see `tests/src/probe/`).
+//! live school (`mindz_cli::probe`, run as `mindz-tests`'s `probe` binary).
 //!
 //! - Without `--prism`: builds the probe and runs it with the given options
 //!   and the `MINDZ_*` variables of the environment (a real school).

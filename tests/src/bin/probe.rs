@@ -1,29 +1,11 @@
-//! `probe`: a read-only probe of a live Mindz school, compared with
-//! `schema/mindz.yaml` (see `src/probe/`). `cargo xtask probe` runs it.
+//! `probe`: the read-only probe of a live Mindz school (`mindz_cli::probe`),
+//! as a binary of this crate so that `tests/tests/probe.rs` can run it as a
+//! process. `cargo xtask probe` runs it too; users run `mindz probe`.
 
 #![warn(missing_docs)]
 
-#[path = "../probe/mod.rs"]
-mod probe;
-
-use std::process::ExitCode;
-
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
+async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match probe::cli::parse(&args) {
-        Ok(o) => o,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let lookup = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
-    match probe::cli::run(&options, lookup).await {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("probe: error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    mindz_cli::probe::command(&args).await
 }
