@@ -25,11 +25,13 @@
 //! path template) and the ids to look the call up by, and never show a
 //! response header, body content beyond [`ApiError::detail`], a query value
 //! or a secret. The whole answer stays reachable through accessors
-//! ([`ApiError::headers`], [`ApiError::text`], [`ApiError::json`]).
+//! ([`ApiError::headers`], [`ApiError::text`], [`ApiError::json`]), and
+//! [`Error::raw_body`] gives the body of an API or decode error as read.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -59,9 +61,9 @@ pub enum Error {
     /// Django REST framework's JSON bodies, or Django's HTML page for an
     /// unknown route. A `401` from the API is this, never [`Error::Auth`].
     Api(ApiError),
-    /// The API answered with a status the operation does not document (for
-    /// example `200` where `201` was expected, or a redirect the SDK does
-    /// not follow).
+    /// The API answered with a status that is neither a success (`2xx`:
+    /// any of them is, whatever the operation documents) nor an error: a
+    /// `1xx`, or a `3xx` left after the redirects the SDK follows.
     UnexpectedStatus(ApiError),
     /// No answer in time: see [`TimeoutError::limit`] for which limit.
     Timeout(TimeoutError),
@@ -138,6 +140,36 @@ impl Context {
 }
 
 // ---------------------------------------------------------------------------
+// RawBody
+
+/// A body as read (within its cap), and its text once asked for.
+struct RawBody {
+    bytes: Bytes,
+    /// The text with invalid UTF-8 replaced, made only when a caller asks
+    /// for the text of a body that is not UTF-8.
+    lossy: OnceLock<Box<str>>,
+}
+
+impl RawBody {
+    fn new(bytes: Bytes) -> Self {
+        Self {
+            bytes,
+            lossy: OnceLock::new(),
+        }
+    }
+
+    /// The body as text (invalid UTF-8 replaced); no copy for UTF-8.
+    fn text(&self) -> &str {
+        match std::str::from_utf8(&self.bytes) {
+            Ok(text) => text,
+            Err(_) => self
+                .lossy
+                .get_or_init(|| String::from_utf8_lossy(&self.bytes).into()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // ApiError
 
 /// An error status from the API: status, the server's own headers, and the
@@ -152,7 +184,7 @@ pub struct ApiError(Box<ApiInner>);
 struct ApiInner {
     status: StatusCode,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
     truncated: bool,
     json: Option<serde_json::Value>,
     detail: Option<String>,
@@ -176,7 +208,7 @@ impl ApiError {
         Self(Box::new(ApiInner {
             status,
             headers,
-            body,
+            body: RawBody::new(body),
             truncated,
             json,
             detail,
@@ -245,12 +277,18 @@ impl ApiError {
     /// The body as text (invalid UTF-8 replaced), e.g. Django's HTML page
     /// for an unknown route.
     pub fn text(&self) -> Cow<'_, str> {
-        String::from_utf8_lossy(&self.0.body)
+        Cow::Borrowed(self.raw_body())
+    }
+
+    /// The body as text, as read (at most the error-body cap; invalid
+    /// UTF-8 replaced). Never part of `Display` or `Debug`.
+    pub fn raw_body(&self) -> &str {
+        self.0.body.text()
     }
 
     /// The body as received (at most the error-body cap).
     pub fn body(&self) -> &Bytes {
-        &self.0.body
+        &self.0.body.bytes
     }
 
     /// The body as JSON, if it was JSON.
@@ -298,7 +336,7 @@ impl fmt::Debug for ApiError {
                 &self.field_errors().into_keys().collect::<Vec<_>>(),
             )
             .field("content_type", &self.content_type())
-            .field("body_len", &self.0.body.len())
+            .field("body_len", &self.0.body.bytes.len())
             .finish()
     }
 }
@@ -316,7 +354,7 @@ impl fmt::Display for ApiError {
             if !fields.is_empty() {
                 let names: Vec<&str> = fields.keys().map(String::as_str).collect();
                 write!(f, ": invalid {}", one_line(&names.join(", "), 300))?;
-            } else if self.0.json.is_none() && !self.0.body.is_empty() {
+            } else if self.0.json.is_none() && !self.0.body.bytes.is_empty() {
                 let kind = self
                     .content_type()
                     .map(|ct| one_line(ct.split(';').next().unwrap_or(ct), 60));
@@ -324,7 +362,7 @@ impl fmt::Display for ApiError {
                     f,
                     ": {} body of {} bytes",
                     kind.as_deref().unwrap_or("non-JSON"),
-                    self.0.body.len()
+                    self.0.body.bytes.len()
                 )?;
                 if self.0.truncated {
                     f.write_str(" (cut at the cap)")?;
@@ -502,26 +540,27 @@ impl fmt::Display for TransportError {
 // DecodeError
 
 /// A success answer whose body did not decode: serde's message and the
-/// JSON path where it failed, never a snippet of the body.
+/// JSON path where it failed, never a snippet of the body. The body itself
+/// is kept for [`raw_body`](Self::raw_body), to correct a schema with.
 pub struct DecodeError {
     message: String,
     path: String,
-    body_len: usize,
+    body: Box<RawBody>,
     context: Context,
 }
 
 impl DecodeError {
     /// Decodes `body` again, tracking the path, to say where it failed
     /// (the fast decode that failed first did not track it).
-    pub(crate) fn locate<T: serde::de::DeserializeOwned>(body: &[u8], context: Context) -> Self {
-        let (message, path) = match crate::decode::decode::<T>(body) {
+    pub(crate) fn locate<T: serde::de::DeserializeOwned>(body: Bytes, context: Context) -> Self {
+        let (message, path) = match crate::decode::decode::<T>(&body) {
             Err(failure) => (failure.message, failure.path),
             Ok(_) => ("the body did not decode".to_owned(), ".".to_owned()),
         };
         Self {
             message,
             path,
-            body_len: body.len(),
+            body: Box::new(RawBody::new(body)),
             context,
         }
     }
@@ -540,7 +579,14 @@ impl DecodeError {
 
     /// The body's length in bytes.
     pub fn body_len(&self) -> usize {
-        self.body_len
+        self.body.bytes.len()
+    }
+
+    /// The body as text, as read (at most
+    /// [`max_response_body`](crate::ClientBuilder::max_response_body);
+    /// invalid UTF-8 replaced). Never part of `Display` or `Debug`.
+    pub fn raw_body(&self) -> &str {
+        self.body.text()
     }
 }
 
@@ -549,7 +595,7 @@ impl fmt::Debug for DecodeError {
         f.debug_struct("DecodeError")
             .field("path", &self.path)
             .field("message", &self.message)
-            .field("body_len", &self.body_len)
+            .field("body_len", &self.body_len())
             .field("operation", &self.context.operation.map(|op| op.id))
             .finish()
     }
@@ -760,6 +806,17 @@ impl Error {
         match self {
             Error::Api(api) | Error::UnexpectedStatus(api) => Some(api),
             _ => None,
+        }
+    }
+
+    /// The answer's body as text, as read (within the SDK's cap; invalid
+    /// UTF-8 replaced), for [`Error::Decode`], [`Error::Api`] and
+    /// [`Error::UnexpectedStatus`]: what a schema that guessed wrong is
+    /// corrected from. Never part of `Display` or `Debug`.
+    pub fn raw_body(&self) -> Option<&str> {
+        match self {
+            Error::Decode(e) => Some(e.raw_body()),
+            other => other.api().map(ApiError::raw_body),
         }
     }
 
@@ -1028,7 +1085,7 @@ mod tests {
             id: i64,
         }
         let body = br#"{"results": [{"id": 1}, {"id": "maria@example.com"}]}"#;
-        let e = DecodeError::locate::<Page>(body, Context::default());
+        let e = DecodeError::locate::<Page>(Bytes::from_static(body), Context::default());
         assert_eq!(e.path(), "results[1].id");
         let shown = format!("{e} {e:?}");
         assert!(shown.contains("results[1].id"), "{shown}");

@@ -85,6 +85,11 @@ pub(crate) type Build<'a> = &'a (dyn Fn() -> Result<reqwest::Request> + Sync);
 
 /// Runs the call and decodes a JSON success body as `T`.
 ///
+/// Any `2xx` is a success (many statuses in the schema are inferred: a
+/// school may answer `200` where `201` is documented); `_documented` is
+/// the status the schema gives, kept by the generated call sites. A `2xx`
+/// body that does not fit `T` is [`Error::Decode`], with the body kept.
+///
 /// Like every step of a call here, a plain function returning a future
 /// rather than an `async fn`: an `async fn` keeps its arguments twice (the
 /// parameter and its moved copy), and each step's future lives inside the
@@ -93,31 +98,31 @@ pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
     client: &'a Client,
     build: Build<'a>,
     operation: &'static Operation,
-    success: u16,
+    _documented: u16,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     run(
         client,
         build,
         operation,
-        success,
         |answer| match serde_json::from_slice::<T>(&answer.body) {
             Ok(value) => Ok(ResponseValue::new(value, answer.status, answer.headers)),
             Err(_) => Err(Error::Decode(DecodeError::locate::<T>(
-                &answer.body,
+                answer.body,
                 answer.context,
             ))),
         },
     )
 }
 
-/// Runs the call of an operation whose success has no body (`204`).
+/// Runs the call of an operation documented without a body (`204`): any
+/// `2xx` is a success, whatever body it has.
 pub(crate) fn empty<'a>(
     client: &'a Client,
     build: Build<'a>,
     operation: &'static Operation,
-    success: u16,
+    _documented: u16,
 ) -> impl Future<Output = Result<ResponseValue<()>>> + Send + 'a {
-    run(client, build, operation, success, |answer| {
+    run(client, build, operation, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
     })
 }
@@ -146,7 +151,6 @@ fn run<'a, T: 'a>(
     client: &'a Client,
     build: Build<'a>,
     operation: &'static Operation,
-    success: u16,
     finish: impl FnOnce(Answer) -> Result<ResponseValue<T>> + Send + 'a,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     async move {
@@ -183,7 +187,6 @@ fn run<'a, T: 'a>(
             request_id,
             provider,
             method,
-            success,
             context,
             progress: &progress,
             trace: &trace,
@@ -222,7 +225,6 @@ struct Call<'a> {
     /// The token source, when the operation needs a token.
     provider: Option<&'a dyn DynTokenProvider>,
     method: Method,
-    success: u16,
     context: Context,
     progress: &'a Progress,
     trace: &'a RequestTrace,
@@ -239,7 +241,7 @@ enum Next {
 /// What one attempt gave.
 enum Outcome {
     Success(Answer),
-    /// Any status but the documented success, with the (capped) body.
+    /// Any status but a `2xx`, with the (capped) body.
     Status {
         status: StatusCode,
         headers: HeaderMap,
@@ -531,7 +533,7 @@ impl Call<'_> {
                 Ok(mut response) => {
                     let status = response.status();
                     let headers = std::mem::take(response.headers_mut());
-                    let success = status.as_u16() == self.success;
+                    let success = status.is_success();
                     let cap = if success {
                         self.settings.max_body
                     } else {
