@@ -156,12 +156,17 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed for each attempt of a request, from connecting to
-    /// reading the body. Default [`DEFAULT_TIMEOUT`] (30 s). An attempt that
-    /// runs out of time fails with a timeout error
-    /// ([`crate::error::Error::Timeout`]) and is retried as the
-    /// [`retry`](Self::retry) policy allows. `Duration::MAX` means no limit
-    /// (no timer at all).
+    /// Time allowed for each attempt of a request. Default
+    /// [`DEFAULT_TIMEOUT`] (30 s). One limit covers the whole attempt, from
+    /// the moment it has its token: connecting, sending, reading the body,
+    /// a resend with a fresh token after a `401`, and every redirect hop.
+    /// An attempt that runs out of time fails with a timeout error
+    /// ([`crate::error::Error::Timeout`], limit
+    /// [`TimeoutLimit::Attempt`](crate::TimeoutLimit::Attempt)) and is
+    /// retried as the [`retry`](Self::retry) policy allows; what bounds the
+    /// whole call, every attempt and wait included, is the
+    /// [`deadline`](Self::deadline). `Duration::MAX` means no limit (no
+    /// timer at all).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -175,7 +180,8 @@ impl ClientBuilder {
     }
 
     /// Overall time allowed for a call, all attempts and the waits between
-    /// them included. None by default. When it expires the call fails with a
+    /// them included (each attempt is bounded by [`timeout`](Self::timeout)).
+    /// None by default. When it expires the call fails with a
     /// timeout error; a retry whose wait would run past it is not made (the
     /// last response or error is returned instead).
     pub fn deadline(mut self, deadline: Duration) -> Self {

@@ -20,10 +20,13 @@
 //!    cache's shared refresh runs outside the attempt's timer and belongs
 //!    to no caller); a token goes only to the base URL's origin (a request
 //!    URL elsewhere is refused as [`Error::InvalidRequest`]);
-//! 5. **per-attempt timeout**: one timer per attempt, reqwest's own (the
-//!    `timeout` of the SDK's client, or set on each request sent through
-//!    a caller's), covering connecting, sending, waiting and reading the
-//!    body;
+//! 5. **per-attempt timeout**: one limit per attempt, from the moment it
+//!    has its token: the first send, its body, a resend with a fresh token
+//!    and every redirect hop share it. The attempt's end is fixed when it
+//!    starts and each exchange gets reqwest's own timer for the time left
+//!    (the `timeout` of the SDK's client for the first send, set on the
+//!    request otherwise), covering connecting, sending, waiting and reading
+//!    the body;
 //! 6. **send** and **read**: the success body up to
 //!    [`max_response_body`](crate::ClientBuilder::max_response_body), an
 //!    error body up to [`ERROR_BODY_CAP`], never more;
@@ -41,7 +44,7 @@
 //!    bodies become `ResponseValue<T>`.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{AUTHORIZATION, HeaderMap, LOCATION, WWW_AUTHENTICATE};
@@ -337,14 +340,19 @@ impl Call<'_> {
                 },
                 None => None,
             };
+            // The attempt's one limit: every exchange below ends by then.
+            let ends = self
+                .settings
+                .attempt_timeout
+                .and_then(|limit| tokio::time::Instant::now().checked_add(limit));
             let outcome = match self.request(token.as_ref()) {
-                Ok(request) => self.exchange(request),
+                Ok(request) => self.exchange(request, ends, true),
                 Err(outcome) => return outcome,
             }
             .await;
             if outcome.is_redirect() || (token.is_some() && outcome.rejects_token()) {
                 // Rare: these steps get a future of their own.
-                return Box::pin(self.after(outcome, token)).await;
+                return Box::pin(self.after(outcome, token, ends)).await;
             }
             outcome
         }
@@ -352,15 +360,20 @@ impl Call<'_> {
 
     /// After an answer that rejected the token or redirects: the resend
     /// with a fresh token, then the redirects.
-    async fn after(&self, outcome: Outcome, token: Option<AccessToken>) -> Outcome {
+    async fn after(
+        &self,
+        outcome: Outcome,
+        token: Option<AccessToken>,
+        ends: Option<tokio::time::Instant>,
+    ) -> Outcome {
         let outcome = match (self.provider, token) {
             (Some(provider), Some(token)) if outcome.rejects_token() => {
-                self.resend(outcome, provider, token).await
+                self.resend(outcome, provider, token, ends).await
             }
             _ => outcome,
         };
         if outcome.is_redirect() {
-            self.follow(outcome).await
+            self.follow(outcome, ends).await
         } else {
             outcome
         }
@@ -407,6 +420,7 @@ impl Call<'_> {
         outcome: Outcome,
         provider: &dyn DynTokenProvider,
         token: AccessToken,
+        ends: Option<tokio::time::Instant>,
     ) -> Outcome {
         if !provider.rejected(&token) {
             return outcome;
@@ -421,14 +435,14 @@ impl Call<'_> {
         match self.request(Some(&fresh)) {
             Ok(request) => {
                 drop(outcome);
-                self.exchange(request).await
+                self.exchange(request, ends, false).await
             }
             Err(failed) => failed,
         }
     }
 
     /// Follows redirects within the base URL's origin (see the module docs).
-    async fn follow(&self, mut outcome: Outcome) -> Outcome {
+    async fn follow(&self, mut outcome: Outcome, ends: Option<tokio::time::Instant>) -> Outcome {
         // Locations are relative to the URL that answered.
         let mut url = match (self.build)() {
             Ok(request) => request.url().clone(),
@@ -494,38 +508,52 @@ impl Call<'_> {
             *next.url_mut() = target.clone();
             url = target;
             drop(outcome);
-            outcome = self.exchange(next).await;
+            outcome = self.exchange(next, ends, false).await;
         }
     }
 
-    /// Sends `request` and reads the answer, under the one per-attempt timer.
+    /// Sends `request` and reads the answer, by the attempt's end `ends`.
     ///
     /// The timer is reqwest's own, which covers connecting, sending,
-    /// waiting and reading the body: the `timeout` of the SDK's client, or
-    /// set on each request sent through a caller's client (replacing that
-    /// client's `timeout`; a per-request timeout costs reqwest a few
-    /// allocations, a client's costs none). The bench (`BENCHMARKS.md`)
-    /// measured either faster than an outer `tokio::time::timeout`.
+    /// waiting and reading the body. For an attempt's `first` exchange it
+    /// is the `timeout` of the SDK's client (the whole limit, which costs
+    /// reqwest nothing per request); otherwise, and for a caller's client,
+    /// the time left is set on the request (replacing a caller's client's
+    /// `timeout`; a per-request timeout costs reqwest a few allocations).
+    /// The bench (`BENCHMARKS.md`) measured either faster than an outer
+    /// `tokio::time::timeout`. With no time left nothing is sent.
     ///
     /// The request goes to reqwest before the future is made, so the
     /// future holds reqwest's (boxed) pending response, not the request.
-    fn exchange(&self, mut request: reqwest::Request) -> impl Future<Output = Outcome> + Send {
+    fn exchange(
+        &self,
+        mut request: reqwest::Request,
+        ends: Option<tokio::time::Instant>,
+        first: bool,
+    ) -> impl Future<Output = Outcome> + Send {
+        use futures::future::{Either, ready};
         self.progress.reading_body.store(false, Ordering::Relaxed);
-        let limit = self.settings.attempt_timeout;
-        if limit.is_some() && !self.settings.timeout_on_client {
-            *request.timeout_mut() = limit;
+        if let Some(ends) = ends
+            && !(first && self.settings.timeout_on_client)
+        {
+            let left = ends.saturating_duration_since(tokio::time::Instant::now());
+            if left.is_zero() {
+                return Either::Left(ready(self.timed_out()));
+            }
+            *request.timeout_mut() = Some(left);
         }
-        let started = tokio::time::Instant::now();
         let pending = self.http.execute(request);
-        async move {
+        Either::Right(async move {
             // A reqwest timeout is the attempt's own when it struck once the
             // attempt's time was up (a `read_timeout` of a caller's client
             // strikes sooner, and a connect timeout says so).
-            let broken = |error: reqwest::Error| match limit {
-                Some(limit)
-                    if error.is_timeout() && !error.is_connect() && started.elapsed() >= limit =>
+            let broken = |error: reqwest::Error| match ends {
+                Some(ends)
+                    if error.is_timeout()
+                        && !error.is_connect()
+                        && tokio::time::Instant::now() >= ends =>
                 {
-                    Outcome::TimedOut(limit)
+                    self.timed_out()
                 }
                 _ => Outcome::Transport(error),
             };
@@ -560,7 +588,12 @@ impl Call<'_> {
                 },
                 Err(error) => broken(error),
             }
-        }
+        })
+    }
+
+    /// The attempt's time is up.
+    fn timed_out(&self) -> Outcome {
+        Outcome::TimedOut(self.settings.attempt_timeout.unwrap_or(Duration::MAX))
     }
 
     fn conclude(&self, outcome: Outcome) -> Result<Answer> {
