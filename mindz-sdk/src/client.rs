@@ -46,8 +46,9 @@ impl Client {
         }
     }
 
-    /// Drops the cached access token (and any held token failure), so that
-    /// the next private request fetches a new one: for example after
+    /// Drops the cached access token (and any held token failure, and the
+    /// refresh in flight, whose result is then not kept), so that the next
+    /// private request fetches a new one: for example after
     /// rotating the API key. Clones of this client share the cache. Does
     /// nothing for a fixed bearer token.
     pub fn invalidate_token(&self) {

@@ -35,6 +35,8 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default `User-Agent`: `mindz-sdk-rust/<crate version>`.
 pub const DEFAULT_USER_AGENT: &str = concat!("mindz-sdk-rust/", env!("CARGO_PKG_VERSION"));
 
+type MakeProvider = Box<dyn FnOnce(Duration) -> Arc<dyn DynTokenProvider> + Send + Sync>;
+
 /// Configures and builds a [`Client`].
 ///
 /// A base URL is required: [`ead_id`](Self::ead_id) or
@@ -53,7 +55,9 @@ pub struct ClientBuilder {
     token_url: Option<String>,
     credentials: Option<(String, String)>,
     bearer: Option<String>,
-    provider: Option<Arc<dyn DynTokenProvider>>,
+    /// A custom provider's type name, and how to wrap it once the load
+    /// timeout is known.
+    provider: Option<(&'static str, MakeProvider)>,
     http_client: Option<reqwest::Client>,
     timeout: Option<Duration>,
     user_agent: Option<String>,
@@ -131,8 +135,14 @@ impl ClientBuilder {
     }
 
     /// Your own source of access tokens. See [`TokenProvider`].
-    pub fn token_provider(mut self, provider: impl TokenProvider) -> Self {
-        self.provider = Some(Arc::new(CustomProvider(provider)));
+    pub fn token_provider<T: TokenProvider>(mut self, provider: T) -> Self {
+        let make: MakeProvider = Box::new(move |load_timeout| {
+            Arc::new(CustomProvider {
+                provider,
+                load_timeout,
+            })
+        });
+        self.provider = Some((std::any::type_name::<T>(), make));
         self
     }
 
@@ -216,8 +226,10 @@ impl ClientBuilder {
     /// token, and is not bound by a caller's per-attempt timeout, deadline
     /// or cancellation; when this expires every waiting caller gets
     /// [`Error::Auth`](crate::Error::Auth) with code
-    /// `token_endpoint_unreachable`. `Duration::MAX` means no limit. Only for
-    /// [`client_credentials`](Self::client_credentials).
+    /// `token_endpoint_unreachable`. `Duration::MAX` means no limit. A
+    /// custom [`token_provider`](Self::token_provider)'s `token()` runs
+    /// under it too (failing with code `token_provider_error`); a fixed
+    /// [`bearer_token`](Self::bearer_token) needs no time.
     pub fn token_load_timeout(mut self, timeout: Duration) -> Self {
         self.load_timeout = Some(timeout);
         self
@@ -282,7 +294,6 @@ impl ClientBuilder {
                 ("token_auth_in_body", self.auth_in_body.is_some()),
                 ("token_refresh_skew", self.refresh_skew.is_some()),
                 ("scopes", !self.scopes.is_empty()),
-                ("token_load_timeout", self.load_timeout.is_some()),
             ];
             if let Some((option, _)) = unused.iter().find(|(_, set)| *set) {
                 return Err(BuildError::NeedsClientCredentials { option });
@@ -372,7 +383,9 @@ impl ClientBuilder {
                     }
                     Some(Arc::new(StaticToken(AccessToken::new(token))))
                 }
-                (None, None, Some(provider)) => Some(provider),
+                (None, None, Some((_, make))) => {
+                    Some(make(self.load_timeout.unwrap_or(DEFAULT_LOAD_TIMEOUT)))
+                }
                 _ => None,
             };
 
@@ -405,12 +418,6 @@ impl ClientBuilder {
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        struct Provider<'a>(&'a Arc<dyn DynTokenProvider>);
-        impl fmt::Debug for Provider<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.describe(f)
-            }
-        }
         f.debug_struct("ClientBuilder")
             .field("ead_id", &self.ead_id)
             .field("base_url", &self.base_url.as_deref().map(redact_url))
@@ -423,7 +430,13 @@ impl fmt::Debug for ClientBuilder {
                     .map(|(app_id, _)| format!("app_id={app_id}, api_key={REDACTED}")),
             )
             .field("bearer_token", &self.bearer.as_ref().map(|_| REDACTED))
-            .field("token_provider", &self.provider.as_ref().map(Provider))
+            .field(
+                "token_provider",
+                &self
+                    .provider
+                    .as_ref()
+                    .map(|(name, _)| format!("TokenProvider({name})")),
+            )
             .field("http_client", &self.http_client.is_some())
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
@@ -481,8 +494,7 @@ pub enum BuildError {
     },
     /// An option that only applies to client credentials was set without them.
     NeedsClientCredentials {
-        /// `token_url`, `token_auth_in_body`, `token_refresh_skew`, `scopes`
-        /// or `token_load_timeout`.
+        /// `token_url`, `token_auth_in_body`, `token_refresh_skew` or `scopes`.
         option: &'static str,
     },
     /// An option that configures the HTTP client was set together with

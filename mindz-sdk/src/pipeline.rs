@@ -397,9 +397,13 @@ impl Call<'_> {
             &self.settings.jitter,
             SystemTime::now(),
         );
-        let Decision::Retry(wait, reason) = decision else {
+        let Decision::Retry(mut wait, reason) = decision else {
             return Next::Done(self.conclude(outcome));
         };
+        if let (Outcome::Auth(_), Some(provider)) = (&outcome, self.provider) {
+            // Rare: waits out a held token failure rather than meet it again.
+            wait = wait.max(provider.held_for().unwrap_or_default());
+        }
         if let Some(deadline) = self.settings.deadline
             && started.elapsed().saturating_add(wait) >= deadline
         {

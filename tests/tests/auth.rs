@@ -97,8 +97,11 @@ async fn token_is_refreshed_after_expiry_minus_skew() {
     assert_eq!(fake.token_requests(), 1);
 
     tokio::time::advance(Duration::from_secs(2)).await;
-    list_users(&client).await.unwrap(); // 61 s: within the skew, refreshed
+    // 61 s: within the skew, the refresh starts in the background and the
+    // call goes out with the token, still valid, without waiting for it.
     list_users(&client).await.unwrap();
+    tokio::time::advance(Duration::from_secs(60)).await;
+    list_users(&client).await.unwrap(); // 121 s: tok-1 expired, tok-2 it is
     assert_eq!(fake.token_requests(), 2);
     assert_eq!(
         fake.api_auth(),
@@ -106,7 +109,7 @@ async fn token_is_refreshed_after_expiry_minus_skew() {
             bearer("tok-1"),
             bearer("tok-1"),
             bearer("tok-1"),
-            bearer("tok-2"),
+            bearer("tok-1"),
             bearer("tok-2")
         ]
     );
@@ -124,8 +127,11 @@ async fn refresh_skew_is_configurable() {
     list_users(&client).await.unwrap();
     assert_eq!(fake.token_requests(), 1);
     tokio::time::advance(Duration::from_secs(11)).await; // 111 s > 120 - 10
+    list_users(&client).await.unwrap(); // starts the refresh, sends tok-1
+    tokio::time::advance(Duration::from_secs(10)).await; // 121 s: tok-1 expired
     list_users(&client).await.unwrap();
     assert_eq!(fake.token_requests(), 2);
+    assert_eq!(fake.api_auth()[3], bearer("tok-2"));
 }
 
 #[tokio::test(start_paused = true)]
@@ -136,7 +142,8 @@ async fn a_thousand_concurrent_calls_at_expiry_make_one_token_request() {
     list_users(&client).await.unwrap();
     assert_eq!(fake.token_requests(), 1);
 
-    tokio::time::advance(Duration::from_secs(61)).await;
+    // Expired, with no call in the refresh window before: every call waits.
+    tokio::time::advance(Duration::from_secs(121)).await;
     // Slow token endpoint (real time, on the server's thread), so that all
     // the calls are waiting while the refresh is in flight.
     fake.set_token_delay(Duration::from_millis(300));

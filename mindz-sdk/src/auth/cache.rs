@@ -2,23 +2,31 @@
 //!
 //! In the manner of smithy-rs's lazy identity cache:
 //!
-//! - A fresh token is handed out under a short lock, with no waiting.
-//! - When there is none, the first caller starts a refresh as its own Tokio
-//!   task, under the cache's **load timeout** (5 s by default). The task
-//!   belongs to no caller: a caller's per-attempt timeout, deadline or
-//!   cancellation does not stop it. Every caller, the one that started it
-//!   included, waits on a `watch` channel, so all wake together when it ends
-//!   and all get the same result (a clone of the same [`AuthError`] on
-//!   failure).
-//! - A token is reused until `expires_at - skew` (the skew is capped at half
-//!   the lifetime), but always for at least [`MIN_REFRESH_INTERVAL`] after it
-//!   was fetched, so `expires_in: 0` or a tiny lifetime cannot cost a token
-//!   request per call. A token the API rejects is dropped and replaced, but
-//!   at most once per [`MIN_REFRESH_INTERVAL`]: a persistent `401` costs one
-//!   token request per interval, not one per call.
+//! - A valid token is handed out under a short lock, with no waiting, until
+//!   it actually expires.
+//! - From `expires_at - skew` on (the skew is capped at half the lifetime)
+//!   the first caller that sees the token starts a refresh **in the
+//!   background** and still gets the cached token: callers only wait when
+//!   no valid token is left. A token is used for at least
+//!   [`MIN_REFRESH_INTERVAL`] after it was fetched, so `expires_in: 0` or a
+//!   tiny lifetime cannot cost a token request per call.
+//! - A refresh runs as its own Tokio task, one at a time, under the cache's
+//!   **load timeout** (5 s by default). The task belongs to no caller: a
+//!   caller's per-attempt timeout, deadline or cancellation does not stop
+//!   it. Callers that wait for it wait on a `watch` channel, so all wake
+//!   together when it ends and all get the same result (a clone of the same
+//!   [`AuthError`] on failure). The marker of the refresh in flight is
+//!   cleared by a guard made before the task is spawned, so a task dropped
+//!   before its first poll (its runtime shut down) does not leave it set.
+//! - A token the API rejects is dropped and replaced, but at most once per
+//!   [`MIN_REFRESH_INTERVAL`]: a persistent `401` costs one token request
+//!   per interval, not one per call.
 //! - A load timeout of `Duration::MAX` means no limit (no timer at all).
-//! - A failure is handed to every caller that asks within
-//!   [`FAILURE_HOLD`] after it, without another token request.
+//! - A failure is held for [`FAILURE_HOLD`]: handed, without another token
+//!   request, to callers that have no valid token (a failed early refresh
+//!   is never handed to callers that still have one; a later call retries
+//!   it once the hold is over). A call's retry after a held failure waits
+//!   at least until the hold is over, so it never meets the same failure.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -63,7 +71,10 @@ struct Shared {
 #[derive(Default)]
 struct State {
     token: Option<Cached>,
-    inflight: Option<watch::Receiver<Outcome>>,
+    /// The refresh in flight: its number and its outcome.
+    inflight: Option<(u64, watch::Receiver<Outcome>)>,
+    /// The number of the last refresh started.
+    refreshes: u64,
     failure: Option<(AuthError, Instant)>,
     /// When a rejected token was last dropped.
     last_rejection: Option<Instant>,
@@ -71,8 +82,10 @@ struct State {
 
 struct Cached {
     token: AccessToken,
-    /// When to stop using the token; `None` = until rejected.
+    /// When to start a refresh in the background; `None` = never.
     refresh_at: Option<Instant>,
+    /// When to stop using the token; `None` = until rejected.
+    valid_until: Option<Instant>,
 }
 
 impl TokenCache {
@@ -87,26 +100,30 @@ impl TokenCache {
         }
     }
 
-    /// The cached token, if it is fresh.
+    /// The cached token, if it is still valid (starting the background
+    /// refresh when it is due).
     pub(crate) fn cached(&self) -> Option<AccessToken> {
-        self.shared.lock().fresh(Instant::now())
+        let now = Instant::now();
+        let mut state = self.shared.lock();
+        let token = state.valid(now)?;
+        self.refresh_early(&mut state, now);
+        Some(token)
     }
 
-    /// A fresh token: the cached one, or the result of the shared refresh.
+    /// A valid token: the cached one, or the result of the shared refresh.
     pub(crate) async fn get(&self) -> Result<AccessToken, AuthError> {
         let (mut outcome, inline) = {
             let now = Instant::now();
             let mut state = self.shared.lock();
-            if let Some(token) = state.fresh(now) {
+            if let Some(token) = state.valid(now) {
+                self.refresh_early(&mut state, now);
                 return Ok(token);
             }
-            if let Some((failure, until)) = &state.failure
-                && now < *until
-            {
+            if let Some(failure) = state.held(now) {
                 return Err(failure.clone());
             }
             match &state.inflight {
-                Some(outcome) => (outcome.clone(), None),
+                Some((_, outcome)) => (outcome.clone(), None),
                 None => self.start(&mut state),
             }
         };
@@ -117,6 +134,17 @@ impl TokenCache {
             Ok(result) => result.clone().unwrap_or_else(|| Err(vanished())),
             Err(_) => Err(vanished()),
         }
+    }
+
+    /// How much longer a failure is held, if one is.
+    pub(crate) fn held_for(&self) -> Option<Duration> {
+        let now = Instant::now();
+        let state = self.shared.lock();
+        state.held(now)?;
+        state
+            .failure
+            .as_ref()
+            .map(|(_, until)| until.saturating_duration_since(now))
     }
 
     /// The API rejected `rejected`. Forgets it if it is still the cached
@@ -143,11 +171,32 @@ impl TokenCache {
         }
     }
 
-    /// Forgets the cached token and any held failure.
+    /// Forgets the cached token, any held failure and the refresh in
+    /// flight (whose result is then not cached): the next caller starts
+    /// anew, even if that refresh can no longer finish.
     pub(crate) fn clear(&self) {
         let mut state = self.shared.lock();
         state.token = None;
         state.failure = None;
+        state.inflight = None;
+    }
+
+    /// Starts the background refresh when the cached token is due for one
+    /// and nothing is in flight or held. Without a Tokio runtime there is
+    /// nothing to run it on; the token is valid, so nothing waits for it.
+    fn refresh_early(&self, state: &mut State, now: Instant) {
+        let due = state
+            .token
+            .as_ref()
+            .and_then(|cached| cached.refresh_at)
+            .is_some_and(|at| now >= at);
+        if due
+            && state.inflight.is_none()
+            && state.held(now).is_none()
+            && tokio::runtime::Handle::try_current().is_ok()
+        {
+            self.start(state);
+        }
     }
 
     /// Starts the refresh task; returns its outcome channel, and the task
@@ -158,13 +207,16 @@ impl TokenCache {
         state: &mut State,
     ) -> (watch::Receiver<Outcome>, Option<BoxFuture<'static, ()>>) {
         let (sender, outcome) = watch::channel(None);
-        state.inflight = Some(outcome.clone());
-        let shared = Arc::clone(&self.shared);
+        state.refreshes += 1;
+        let number = state.refreshes;
+        state.inflight = Some((number, outcome.clone()));
+        // Made before the task exists: dropped with the task, polled or not.
+        let guard = ClearOnDrop {
+            shared: Arc::clone(&self.shared),
+            number,
+        };
         let refresh: BoxFuture<'static, ()> = Box::pin(async move {
-            let mut guard = ClearOnDrop {
-                shared: &shared,
-                armed: true,
-            };
+            let shared = &guard.shared;
             let fetch = shared.fetcher.fetch();
             let result = if shared.load_timeout == Duration::MAX {
                 fetch.await
@@ -177,8 +229,7 @@ impl TokenCache {
                     )),
                 }
             };
-            shared.finish(&result);
-            guard.armed = false;
+            shared.finish(number, &result);
             // Wakes every waiter at once.
             let _ = sender.send(Some(result));
         });
@@ -197,21 +248,34 @@ impl Shared {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn finish(&self, result: &Result<AccessToken, AuthError>) {
+    /// Refresh `number` ended: caches its result unless the cache was
+    /// cleared since it started.
+    fn finish(&self, number: u64, result: &Result<AccessToken, AuthError>) {
         let now = Instant::now();
         let mut state = self.lock();
+        if !matches!(state.inflight, Some((current, _)) if current == number) {
+            return;
+        }
         state.inflight = None;
         match result {
             Ok(token) => {
-                let refresh_at = token.expires_at().map(|expires_at| {
-                    let lifetime = expires_at.saturating_duration_since(now);
-                    let skew = self.skew.min(lifetime / 2);
-                    let by_expiry = expires_at.checked_sub(skew).unwrap_or(now);
-                    by_expiry.max(now + MIN_REFRESH_INTERVAL)
-                });
+                let earliest = now + MIN_REFRESH_INTERVAL;
+                let (refresh_at, valid_until) = match token.expires_at() {
+                    Some(expires_at) => {
+                        let lifetime = expires_at.saturating_duration_since(now);
+                        let skew = self.skew.min(lifetime / 2);
+                        let by_expiry = expires_at.checked_sub(skew).unwrap_or(now);
+                        (
+                            Some(by_expiry.max(earliest)),
+                            Some(expires_at.max(earliest)),
+                        )
+                    }
+                    None => (None, None),
+                };
                 state.token = Some(Cached {
                     token: token.clone(),
                     refresh_at,
+                    valid_until,
                 });
                 state.failure = None;
             }
@@ -221,28 +285,37 @@ impl Shared {
 }
 
 impl State {
-    fn fresh(&self, now: Instant) -> Option<AccessToken> {
+    /// The cached token, if it has not expired.
+    fn valid(&self, now: Instant) -> Option<AccessToken> {
         let cached = self.token.as_ref()?;
-        match cached.refresh_at {
-            Some(at) if now >= at => None,
+        match cached.valid_until {
+            Some(until) if now >= until => None,
             _ => Some(cached.token.clone()),
+        }
+    }
+
+    /// The failure being held, if any.
+    fn held(&self, now: Instant) -> Option<&AuthError> {
+        match &self.failure {
+            Some((failure, until)) if now < *until => Some(failure),
+            _ => None,
         }
     }
 }
 
-/// Clears the in-flight marker if the refresh task is dropped before it
-/// finishes (its runtime shut down), so that the next caller starts anew.
-struct ClearOnDrop<'a> {
-    shared: &'a Shared,
-    /// Off once `finish` has cleared the marker itself: a later refresh
-    /// may already have set a new one.
-    armed: bool,
+/// Clears the in-flight marker of refresh `number` when its task is
+/// dropped, finished or not (its runtime shut down, or it never ran), so
+/// that the next caller starts anew.
+struct ClearOnDrop {
+    shared: Arc<Shared>,
+    number: u64,
 }
 
-impl Drop for ClearOnDrop<'_> {
+impl Drop for ClearOnDrop {
     fn drop(&mut self) {
-        if self.armed {
-            self.shared.lock().inflight = None;
+        let mut state = self.shared.lock();
+        if matches!(state.inflight, Some((current, _)) if current == self.number) {
+            state.inflight = None;
         }
     }
 }
@@ -307,15 +380,120 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn reuses_until_expiry_minus_skew() {
-        let script = Script::new(Duration::ZERO, vec![lived("a", 600), lived("b", 600)]);
+    async fn refreshes_in_the_background_from_expiry_minus_skew() {
+        let script = Script::new(
+            Duration::from_secs(2),
+            vec![lived("a", 600), lived("b", 600)],
+        );
+        let cache = cache(&script);
+        // The token says: expires at t0 + 600 s; fetched by t0 + 2 s.
+        let t0 = Instant::now();
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        tokio::time::advance(t0 + Duration::from_secs(539) - Instant::now()).await;
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        tokio::task::yield_now().await;
+        assert_eq!(script.fetches(), 1, "not yet due");
+        tokio::time::advance(Duration::from_secs(1)).await; // 600 - 60 s skew
+        // Due: the caller gets the cached token at once, and the refresh
+        // starts behind it.
+        let asked = Instant::now();
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        assert_eq!(asked.elapsed(), Duration::ZERO, "the caller did not wait");
+        assert_eq!(asked - t0, Duration::from_secs(540));
+        tokio::task::yield_now().await;
+        assert_eq!(
+            script.fetches(),
+            2,
+            "the refresh started at expires_at - skew"
+        );
+        // Callers meanwhile keep the valid token, and start no other refresh.
+        tokio::time::advance(Duration::from_secs(1)).await;
+        for _ in 0..10 {
+            assert_eq!(cache.cached().unwrap().expose_secret(), "a");
+        }
+        tokio::time::advance(Duration::from_secs(1)).await;
+        tokio::task::yield_now().await;
+        assert_eq!(cache.cached().unwrap().expose_secret(), "b");
+        assert_eq!(script.fetches(), 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_failed_early_refresh_is_not_handed_to_callers_with_a_valid_token() {
+        let down = || Err(AuthError::oauth2(Some(503), "server_error".into(), None));
+        let script = Script::new(Duration::ZERO, vec![lived("a", 6), down(), down(), down()]);
         let cache = cache(&script);
         assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
-        tokio::time::advance(Duration::from_secs(539)).await;
+        // Skew capped at half the lifetime: due at 3 s, valid until 6 s.
+        tokio::time::advance(Duration::from_secs(4)).await;
         assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
-        tokio::time::advance(Duration::from_secs(1)).await; // 600 - 60 s skew
-        assert_eq!(cache.get().await.unwrap().expose_secret(), "b");
-        assert_eq!(script.fetches(), 2);
+        tokio::task::yield_now().await;
+        assert_eq!(script.fetches(), 2, "the early refresh ran, and failed");
+        // Held, not handed out: the token is still valid.
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        assert_eq!(script.fetches(), 2, "no new try within the hold");
+        assert!(cache.held_for().is_some());
+        // After the hold, a later call retries it in the background.
+        tokio::time::advance(FAILURE_HOLD).await;
+        assert!(cache.held_for().is_none());
+        assert_eq!(cache.get().await.unwrap().expose_secret(), "a");
+        tokio::task::yield_now().await;
+        assert_eq!(script.fetches(), 3);
+        // Expired (at 6 s) with the endpoint still down: the failure.
+        tokio::time::advance(Duration::from_secs(1)).await;
+        let error = cache.get().await.unwrap_err();
+        assert_eq!(error.code(), "server_error");
+        assert!(error.is_transient());
+    }
+
+    #[test]
+    fn a_refresh_dropped_before_its_first_poll_leaves_nothing_in_flight() {
+        let script = Script::new(Duration::ZERO, vec![]);
+        let cache = cache(&script);
+        let runtime = || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_time()
+                .build()
+                .unwrap()
+        };
+        let first = runtime();
+        {
+            let _entered = first.enter();
+            let mut state = cache.shared.lock();
+            let (_outcome, inline) = cache.start(&mut state);
+            assert!(inline.is_none(), "spawned on the runtime");
+        }
+        assert!(cache.shared.lock().inflight.is_some());
+        // The runtime shuts down before the task ever ran.
+        drop(first);
+        assert!(cache.shared.lock().inflight.is_none());
+        let token = runtime().block_on(cache.get()).unwrap();
+        assert_eq!(token.expose_secret(), "tok-1");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn clear_resets_a_refresh_that_cannot_finish() {
+        let script = Script::new(Duration::from_secs(3600), vec![]);
+        let cache = Arc::new(TokenCache::new(
+            Arc::clone(&script) as Arc<dyn Fetch>,
+            Duration::from_secs(60),
+            Duration::MAX,
+        ));
+        let stuck = {
+            let cache = Arc::clone(&cache);
+            tokio::spawn(async move { cache.get().await })
+        };
+        tokio::task::yield_now().await;
+        assert!(cache.shared.lock().inflight.is_some());
+        cache.clear();
+        assert!(cache.shared.lock().inflight.is_none());
+        let fresh = {
+            let cache = Arc::clone(&cache);
+            tokio::spawn(async move { cache.get().await })
+        };
+        tokio::task::yield_now().await;
+        assert_eq!(script.fetches(), 2, "the next caller started anew");
+        stuck.abort();
+        fresh.abort();
     }
 
     #[tokio::test(start_paused = true)]

@@ -62,6 +62,9 @@ impl DynTokenProvider for ClientCredentials {
     fn clear(&self) {
         self.cache.clear();
     }
+    fn held_for(&self) -> Option<Duration> {
+        self.cache.held_for()
+    }
     fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &self.exchange;
         f.debug_struct("ClientCredentials")

@@ -117,7 +117,9 @@ impl fmt::Display for AccessToken {
 /// The client calls [`token`](Self::token) before every authenticated
 /// request (within the token load timeout,
 /// [`ClientBuilder::token_load_timeout`](crate::ClientBuilder::token_load_timeout)),
-/// so an implementation should cache its token. When the API rejects a token
+/// so an implementation should cache its token; a `token()` that gives no
+/// token in time fails the call with [`Error::Auth`](crate::Error::Auth)
+/// (code `token_provider_error`), and nothing is sent. When the API rejects a token
 /// the client calls [`invalidate_token`](Self::invalidate_token), asks for a
 /// token again and, if it got a different one, resends the request once.
 ///
@@ -172,26 +174,47 @@ pub(crate) trait DynTokenProvider: Send + Sync + 'static {
     fn rejected(&self, rejected: &AccessToken) -> bool;
     /// Forgets any cached token.
     fn clear(&self);
+    /// How much longer a failed fetch is handed out without a new try, if
+    /// one is held: a retry waits at least that long.
+    fn held_for(&self) -> Option<Duration> {
+        None
+    }
     /// Writes a redacted description for `Debug`.
     fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
-/// Wraps a user's [`TokenProvider`].
-pub(crate) struct CustomProvider<T>(pub(crate) T);
+/// Wraps a user's [`TokenProvider`], whose `token()` runs under the load
+/// timeout (`Duration::MAX`: none).
+pub(crate) struct CustomProvider<T> {
+    pub(crate) provider: T,
+    pub(crate) load_timeout: Duration,
+}
 
 impl<T: TokenProvider> DynTokenProvider for CustomProvider<T> {
     fn cached(&self) -> Option<AccessToken> {
         None
     }
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, AuthError>> {
-        Box::pin(self.0.token())
+        let limit = self.load_timeout;
+        if limit == Duration::MAX {
+            return Box::pin(self.provider.token());
+        }
+        Box::pin(async move {
+            match tokio::time::timeout(limit, self.provider.token()).await {
+                Ok(result) => result,
+                Err(_) => Err(AuthError::provider(format!(
+                    "{} gave no token within the load timeout of {limit:?}",
+                    std::any::type_name::<T>()
+                ))),
+            }
+        })
     }
     fn rejected(&self, rejected: &AccessToken) -> bool {
-        self.0.invalidate_token(rejected);
+        self.provider.invalidate_token(rejected);
         true
     }
     fn clear(&self) {
-        self.0.invalidate();
+        self.provider.invalidate();
     }
     fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "TokenProvider({})", std::any::type_name::<T>())
