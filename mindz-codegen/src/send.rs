@@ -64,6 +64,7 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
         .ok_or("progenitor produced no `builder` module")?;
     let optional = optional_fields(&builder.1);
     let mut count = 0;
+    let mut builders = Vec::new();
     for item in &mut builder.1 {
         let syn::Item::Impl(imp) = item else { continue };
         let name = match imp.self_ty.as_ref() {
@@ -75,6 +76,7 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
                 .unwrap_or_default(),
             _ => continue,
         };
+        let mut sends = 0;
         for member in &mut imp.items {
             if let syn::ImplItem::Fn(f) = member
                 && f.sig.ident == "send"
@@ -82,14 +84,144 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
                 let none = std::collections::BTreeSet::new();
                 let optional = optional.get(&name).unwrap_or(&none);
                 rewrite_send(f, optional).map_err(|e| format!("builder::{name}::send: {e}"))?;
-                count += 1;
+                sends += 1;
             }
         }
+        if sends == 0 {
+            continue;
+        }
+        count += sends;
+        add_options_setter(imp).map_err(|e| format!("builder::{name}: {e}"))?;
+        builders.push(name);
     }
     if count == 0 {
         return Err("the `builder` module has no `send()` to rewrite".into());
     }
+    if count != builders.len() {
+        return Err(format!(
+            "{count} `send()`s in {} builder impls, expected one each",
+            builders.len()
+        ));
+    }
+    add_options_fields(&mut builder.1, &builders)?;
     Ok(count)
+}
+
+/// The builder field that holds a call's [`CallOptions`]: boxed, so a
+/// builder without options grows by one pointer and a call without them
+/// allocates nothing.
+///
+/// [`CallOptions`]: https://docs.rs/mindz-sdk/latest/mindz_sdk/struct.CallOptions.html
+fn options_field() -> syn::Field {
+    syn::parse_quote!(options: Option<Box<crate::CallOptions>>)
+}
+
+/// Adds the `options` field to the struct of every builder in `names`.
+fn add_options_fields(items: &mut [syn::Item], names: &[String]) -> Result<(), String> {
+    let mut done = 0;
+    for item in items {
+        let syn::Item::Struct(st) = item else {
+            continue;
+        };
+        if !names.iter().any(|n| st.ident == n) {
+            continue;
+        }
+        let syn::Fields::Named(fields) = &mut st.fields else {
+            return Err(format!(
+                "builder::{}: the struct has no named fields",
+                st.ident
+            ));
+        };
+        if fields
+            .named
+            .iter()
+            .any(|f| f.ident.as_ref().is_some_and(|i| i == "options"))
+        {
+            return Err(format!(
+                "builder::{}: already has a field `options` (a parameter of that name?)",
+                st.ident
+            ));
+        }
+        let first = fields.named.first().and_then(|f| f.ident.as_ref());
+        if first.is_none_or(|i| i != "client") {
+            return Err(format!(
+                "builder::{}: the first field is not `client`",
+                st.ident
+            ));
+        }
+        fields.named.push(options_field());
+        done += 1;
+    }
+    if done != names.len() {
+        return Err(format!(
+            "{} builder impls but {done} builder structs of the same names",
+            names.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Gives a builder's `new()` the field `options: None`, and the builder
+/// `.options(CallOptions)`, just before `send()`.
+fn add_options_setter(imp: &mut syn::ItemImpl) -> Result<(), String> {
+    let mut news = 0;
+    for member in &mut imp.items {
+        let syn::ImplItem::Fn(f) = member else {
+            continue;
+        };
+        if f.sig.ident != "new" {
+            continue;
+        }
+        let Some(syn::Stmt::Expr(syn::Expr::Struct(init), None)) = f.block.stmts.last_mut() else {
+            return Err("`new()` does not end with `Self { .. }`".into());
+        };
+        if !init.path.is_ident("Self") || init.rest.is_some() {
+            return Err("`new()` does not end with `Self { .. }`".into());
+        }
+        init.fields.push(syn::parse_quote!(options: None));
+        news += 1;
+    }
+    if news != 1 {
+        return Err(format!("{news} `new()`s, expected one"));
+    }
+    let setter: syn::ImplItem = syn::parse_quote! {
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
+    };
+    let at = imp
+        .items
+        .iter()
+        .position(|it| matches!(it, syn::ImplItem::Fn(f) if f.sig.ident == "send"))
+        .ok_or("no `send()`")?;
+    imp.items.insert(at, setter);
+    Ok(())
+}
+
+/// Adds `options` to send()'s first statement, `let Self { client, .. } = self;`.
+fn destructure_options(stmt: &mut syn::Stmt) -> Result<(), String> {
+    let shape = "the first statement is not `let Self { client, .. } = self;`";
+    let syn::Stmt::Local(local) = stmt else {
+        return Err(shape.into());
+    };
+    let is_self = local.init.as_ref().is_some_and(|init| {
+        init.diverge.is_none()
+            && matches!(init.expr.as_ref(), syn::Expr::Path(p) if p.path.is_ident("self"))
+    });
+    let syn::Pat::Struct(pattern) = &mut local.pat else {
+        return Err(shape.into());
+    };
+    if !is_self || !pattern.path.is_ident("Self") || pattern.rest.is_some() {
+        return Err(shape.into());
+    }
+    let syn::Pat::Struct(with) = syn::parse_quote!(Self { options }) else {
+        return Err("could not build the `options` field pattern".into());
+    };
+    pattern.fields.extend(with.fields);
+    Ok(())
 }
 
 fn rewrite_send(
@@ -108,6 +240,7 @@ fn rewrite_send(
     let json = json_type(&f.sig.output)?;
     let (status, success) = success_arm(answer, json)?;
     let mut prefix: Vec<syn::Stmt> = stmts[..info_at].to_vec();
+    destructure_options(prefix.first_mut().ok_or("an empty body")?)?;
     inline_single_header(&mut prefix);
     let mut fixer = FixErrors { changed: 0 };
     for stmt in &mut prefix {
@@ -125,6 +258,7 @@ fn rewrite_send(
                 &build,
                 const { crate::operation::Operation::named(#operation_id) },
                 #status,
+                options,
             )
             .await
         },
@@ -134,6 +268,7 @@ fn rewrite_send(
                 &build,
                 const { crate::operation::Operation::named(#operation_id) },
                 #status,
+                options,
             )
             .await
         },
@@ -537,6 +672,58 @@ mod tests {
             wrap_building(&mut stmts),
             Err("no `let url = ..`".to_string())
         );
+    }
+
+    #[test]
+    fn every_builder_gets_options() {
+        let mut imp: syn::ItemImpl = syn::parse_quote! {
+            impl<'a> UserGet<'a> {
+                pub fn new(client: &'a super::Client) -> Self {
+                    Self { client: client, user_id: Err("x".to_string()) }
+                }
+                pub async fn send(self) -> Result<ResponseValue<types::User>, Error<()>> {
+                    let Self { client, user_id } = self;
+                    todo!()
+                }
+            }
+        };
+        super::add_options_setter(&mut imp).expect("progenitor's shape");
+        let code = quote::ToTokens::to_token_stream(&imp).to_string();
+        assert!(code.contains("options : None"), "{code}");
+        assert!(
+            code.contains("pub fn options (mut self , options : crate :: CallOptions) -> Self"),
+            "{code}"
+        );
+        let syn::ImplItem::Fn(send) = imp.items.last_mut().expect("send") else {
+            panic!("send is a fn");
+        };
+        super::destructure_options(&mut send.block.stmts[0]).expect("let Self");
+        assert_eq!(
+            text(&send.block.stmts[..1]),
+            "let Self { client , user_id , options } = self ;"
+        );
+    }
+
+    #[test]
+    fn options_need_progenitors_shape() {
+        // `new()` that does not end with `Self { .. }`.
+        let mut imp: syn::ItemImpl = syn::parse_quote! {
+            impl<'a> UserGet<'a> {
+                pub fn new(client: &'a super::Client) -> Self { make(client) }
+                pub async fn send(self) {}
+            }
+        };
+        let err = super::add_options_setter(&mut imp).expect_err("unknown shape");
+        assert!(err.contains("new()"), "{err}");
+        // send() that does not start by taking the builder apart.
+        for code in [
+            "let client = self.client;",
+            "let Self { client, .. } = self;",
+        ] {
+            let mut stmts = statements(code);
+            let err = super::destructure_options(&mut stmts[0]).expect_err(code);
+            assert!(err.contains("let Self"), "{err}");
+        }
     }
 
     #[test]

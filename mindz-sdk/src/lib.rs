@@ -29,6 +29,7 @@
 //! | `wire` | wire constants, redaction helpers, the reqwest-error vocabulary, the capped reader |
 //! | [`operation`] | the table of operations |
 //! | [`retry`] | retry policy as data, and its decisions (no sockets) |
+//! | [`options`] | settings for one call ([`CallOptions`]) |
 //! | [`telemetry`] | the `mindz.request` span |
 //! | [`auth`] | tokens, the shared refresh, the OAuth2 exchange, [`AuthError`] |
 //! | [`error`] | [`Error`] and its parts |
@@ -60,6 +61,7 @@ pub mod env;
 pub mod error;
 pub mod nullable;
 pub mod operation;
+pub mod options;
 pub mod pagination;
 mod pipeline;
 pub mod retry;
@@ -77,6 +79,7 @@ pub use error::{
 };
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
 pub use nullable::Nullable;
+pub use options::CallOptions;
 pub use retry::{RetryBudget, RetryPolicy};
 /// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
 /// as Django REST framework writes decimals) or a JSON number (`62.9`), and

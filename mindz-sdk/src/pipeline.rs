@@ -55,7 +55,8 @@ use crate::error::{
     TimeoutError, TimeoutLimit, TransportError,
 };
 use crate::operation::Operation;
-use crate::retry::{Attempted, Decision};
+use crate::options::CallOptions;
+use crate::retry::{Attempted, Decision, RetryPolicy};
 use crate::state::{CallSettings, ERROR_BODY_CAP};
 use crate::telemetry::RequestTrace;
 use crate::wire::{TransportKind, read_capped};
@@ -94,12 +95,14 @@ pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
     build: Build<'a>,
     operation: &'static Operation,
     success: u16,
+    options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     run(
         client,
         build,
         operation,
         success,
+        options,
         |answer| match serde_json::from_slice::<T>(&answer.body) {
             Ok(value) => Ok(ResponseValue::new(value, answer.status, answer.headers)),
             Err(_) => Err(Error::Decode(DecodeError::locate::<T>(
@@ -116,8 +119,9 @@ pub(crate) fn empty<'a>(
     build: Build<'a>,
     operation: &'static Operation,
     success: u16,
+    options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<()>>> + Send + 'a {
-    run(client, build, operation, success, |answer| {
+    run(client, build, operation, success, options, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
     })
 }
@@ -147,6 +151,7 @@ fn run<'a, T: 'a>(
     build: Build<'a>,
     operation: &'static Operation,
     success: u16,
+    options: Option<Box<CallOptions>>,
     finish: impl FnOnce(Answer) -> Result<ResponseValue<T>> + Send + 'a,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     async move {
@@ -164,6 +169,12 @@ fn run<'a, T: 'a>(
             )));
         };
         let settings = &*client.inner.calls;
+        // Per-call options are rare: one branch when there are none.
+        if let Some(options) = &options
+            && let Err(message) = options.check(&settings.request_id_header)
+        {
+            return Err(Error::InvalidRequest(message));
+        }
         let (trace, request_id) = {
             let mut id_text = uuid::Uuid::encode_buffer();
             let id_text = invocation.hyphenated().encode_lower(&mut id_text);
@@ -187,8 +198,9 @@ fn run<'a, T: 'a>(
             context,
             progress: &progress,
             trace: &trace,
+            options,
         };
-        let result = match settings.deadline {
+        let result = match call.deadline() {
             Some(limit) => {
                 let attempts = call.attempts().instrument(trace.span().clone());
                 match tokio::time::timeout(limit, attempts).await {
@@ -226,6 +238,9 @@ struct Call<'a> {
     context: Context,
     progress: &'a Progress,
     trace: &'a RequestTrace,
+    /// The call's own settings, replacing the client's where set (boxed:
+    /// a call without them carries one pointer).
+    options: Option<Box<CallOptions>>,
 }
 
 /// What comes after an attempt.
@@ -262,6 +277,39 @@ enum Outcome {
 }
 
 impl Call<'_> {
+    /// The retry policy: the call's, else the client's.
+    fn policy(&self) -> &RetryPolicy {
+        match self.options.as_deref().and_then(CallOptions::get_retry) {
+            Some(policy) => policy,
+            None => &self.settings.policy,
+        }
+    }
+
+    /// The whole call's deadline: the call's, else the client's.
+    fn deadline(&self) -> Option<std::time::Duration> {
+        self.options
+            .as_deref()
+            .and_then(CallOptions::get_deadline)
+            .or(self.settings.deadline)
+    }
+
+    /// The per-attempt timeout, and whether it is the one set on the SDK's
+    /// reqwest client (a call's own goes on each of its requests, which
+    /// replaces the client's for that request).
+    fn attempt_timeout(&self) -> (Option<std::time::Duration>, bool) {
+        match self
+            .options
+            .as_deref()
+            .and_then(CallOptions::get_attempt_timeout)
+        {
+            Some(limit) => (Some(limit), false),
+            None => (
+                self.settings.attempt_timeout,
+                self.settings.timeout_on_client,
+            ),
+        }
+    }
+
     /// The operation's request for one send: built afresh, with the call's
     /// `X-Request-ID` and, when `token` is given, its bearer token (never
     /// to another origin than the base URL's); no other `Authorization`.
@@ -277,6 +325,11 @@ impl Call<'_> {
         let headers = request.headers_mut();
         if let Some(value) = &self.request_id {
             headers.insert(self.settings.request_id_header.clone(), value.clone());
+        }
+        if let Some(options) = &self.options {
+            for (name, value) in options.headers() {
+                headers.insert(name.clone(), value.clone());
+            }
         }
         match token {
             Some(token) => {
@@ -375,7 +428,7 @@ impl Call<'_> {
             }
             other => other.attempted(),
         };
-        let decision = self.settings.policy.decide(
+        let decision = self.policy().decide(
             &self.method,
             attempted,
             attempt,
@@ -385,7 +438,7 @@ impl Call<'_> {
         let Decision::Retry(wait, reason) = decision else {
             return Next::Done(self.conclude(outcome));
         };
-        if let Some(deadline) = self.settings.deadline
+        if let Some(deadline) = self.deadline()
             && started.elapsed().saturating_add(wait) >= deadline
         {
             // Waiting would run into the deadline: give what we have.
@@ -509,8 +562,8 @@ impl Call<'_> {
     /// future holds reqwest's (boxed) pending response, not the request.
     fn exchange(&self, mut request: reqwest::Request) -> impl Future<Output = Outcome> + Send {
         self.progress.reading_body.store(false, Ordering::Relaxed);
-        let limit = self.settings.attempt_timeout;
-        if limit.is_some() && !self.settings.timeout_on_client {
+        let (limit, on_client) = self.attempt_timeout();
+        if limit.is_some() && !on_client {
             *request.timeout_mut() = limit;
         }
         let started = tokio::time::Instant::now();
