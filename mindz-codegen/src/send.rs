@@ -254,12 +254,15 @@ fn rewrite_send(
     let mut prefix: Vec<syn::Stmt> = stmts[..info_at].to_vec();
     destructure_options(prefix.first_mut().ok_or("an empty body")?)?;
     inline_single_header(&mut prefix);
-    let mut fixer = FixErrors { changed: 0 };
+    let mut fixer = FixErrors { builds: 0 };
     for stmt in &mut prefix {
         fixer.visit_stmt_mut(stmt);
     }
-    if fixer.changed == 0 {
-        return Err("no `.build()?` or `Error::InvalidRequest` to redirect".into());
+    if fixer.builds != 1 {
+        return Err(named(format!(
+            "{} `.build()?` in the request's building, expected one",
+            fixer.builds
+        )));
     }
     skip_absent_queries(&mut prefix, optional);
     wrap_building(&mut prefix)?;
@@ -775,7 +778,8 @@ fn json_type(output: &syn::ReturnType) -> Result<syn::Type, String> {
 /// `Error::InvalidRequest` becomes `crate::Error::InvalidRequest`, and
 /// `.build()?` becomes `.build().map_err(crate::pipeline::build_failed)?`.
 struct FixErrors {
-    changed: usize,
+    /// The `.build()?`s redirected.
+    builds: usize,
 }
 
 impl VisitMut for FixErrors {
@@ -788,7 +792,6 @@ impl VisitMut for FixErrors {
             .collect();
         if segments == ["Error", "InvalidRequest"] {
             *path = syn::parse_quote!(crate::Error::InvalidRequest);
-            self.changed += 1;
         }
     }
 
@@ -800,7 +803,7 @@ impl VisitMut for FixErrors {
         {
             let inner = node.expr.clone();
             *node.expr = syn::parse_quote!(#inner.map_err(crate::pipeline::build_failed));
-            self.changed += 1;
+            self.builds += 1;
         }
     }
 }
@@ -945,6 +948,20 @@ mod tests {
         let err = super::rewrite_send(&mut f, &Default::default()).expect_err("an extra step");
         assert!(err.starts_with("operation user_get: 5 statements"), "{err}");
         assert!(err.contains("client . audit (& result)"), "{err}");
+    }
+
+    #[test]
+    fn a_second_build_fails_naming_the_operation() {
+        let mut f = progenitor_send("", JSON_ARM);
+        f.block.stmts.insert(
+            3,
+            syn::parse_quote!(let probe = client.client.head(url.clone()).build()?;),
+        );
+        let err = super::rewrite_send(&mut f, &Default::default()).expect_err("two builds");
+        assert_eq!(
+            err,
+            "operation user_get: 2 `.build()?` in the request's building, expected one"
+        );
     }
 
     #[test]
