@@ -223,19 +223,20 @@ fn remove_prelude(file: &mut syn::File) -> Result<(), PostprocessError> {
 
 /// Every decimal property became `rust_decimal::Decimal`: typify matches
 /// conversions exactly, so a schema it does not match would silently stay a
-/// `String`.
+/// `String`. The count is exact: one field of a `types` struct per decimal
+/// property of the schema (a partial conversion fails, naming the fields
+/// that did convert).
 fn check_money(file: &syn::File, doc: &serde_json::Value) -> Result<(), PostprocessError> {
     let expected = money::count_decimal_properties(doc);
-    let text = quote!(#file).to_string().replace(' ', "");
-    let found = text.matches(money::DECIMAL_TYPE).count();
-    // Each property appears in its struct and in its typify builder (field
-    // and setter), so at least twice.
-    if found < expected * 2 {
+    let found = money::decimal_fields(file);
+    if found.len() != expected {
         return Err(crate::syntax::error(
             "money",
             format!(
-                "{expected} decimal properties in the schema but `{}` appears only {found} times",
-                money::DECIMAL_TYPE
+                "{expected} decimal properties in the schema but {} `types` fields of type `{}`: {}",
+                found.len(),
+                money::DECIMAL_TYPE,
+                found.join(", ")
             ),
         ));
     }
@@ -290,5 +291,53 @@ fn catch<T>(f: impl FnOnce() -> Result<T, progenitor::Error>) -> Result<T, Gener
                 .unwrap_or_else(|| "panicked".to_string());
             Err(GenerateError::Progenitor(msg))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn money_counts_every_decimal_field_exactly() {
+        let doc = json!({"components": {"schemas": {"Order": {"properties": {
+            "total": {"type": "string", "format": "decimal"},
+            "fee": {"type": "string", "format": "decimal", "nullable": true}
+        }}}}});
+        let both: syn::File = syn::parse_quote! {
+            pub mod types {
+                pub struct Order {
+                    pub total: ::rust_decimal::Decimal,
+                    pub fee: ::std::option::Option<::rust_decimal::Decimal>,
+                }
+                pub mod builder {
+                    pub struct Order { total: Result<::rust_decimal::Decimal, String> }
+                }
+            }
+        };
+        assert_eq!(super::check_money(&both, &doc), Ok(()));
+        // One stayed a String: the builder's mentions do not make up for it.
+        let partial: syn::File = syn::parse_quote! {
+            pub mod types {
+                pub struct Order {
+                    pub total: ::rust_decimal::Decimal,
+                    pub fee: ::std::option::Option<::std::string::String>,
+                }
+                pub mod builder {
+                    pub struct Order {
+                        total: Result<::rust_decimal::Decimal, String>,
+                        fee: Result<::rust_decimal::Decimal, String>,
+                    }
+                }
+            }
+        };
+        let err = super::check_money(&partial, &doc)
+            .expect_err("partial")
+            .to_string();
+        assert!(
+            err.contains("2 decimal properties in the schema but 1 `types` fields"),
+            "{err}"
+        );
+        assert!(err.contains("Order::total"), "{err}");
     }
 }

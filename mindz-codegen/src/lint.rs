@@ -429,6 +429,21 @@ impl<'a> Linter<'a> {
                     ),
                 );
             }
+            self.options_parameter(&param_pointer, param);
+        }
+    }
+
+    /// Every generated builder has `.options(CallOptions)`: a parameter of
+    /// that name would collide with it.
+    fn options_parameter(&mut self, pointer: &str, param: &Map<String, Value>) {
+        let name = param.get("name").and_then(Value::as_str).unwrap_or("");
+        if name.trim_matches('_').eq_ignore_ascii_case("options") {
+            self.push(
+                pointer,
+                format!(
+                    "parameter \"{name}\" would collide with the `.options(CallOptions)` every builder has, expected another name"
+                ),
+            );
         }
     }
 

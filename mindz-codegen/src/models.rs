@@ -60,9 +60,12 @@ pub fn default_flattened_maps(file: &mut syn::File) -> Result<usize, Postprocess
     for item in types.iter() {
         let syn::Item::Struct(s) = item else { continue };
         for f in &s.fields {
-            let flattened = f.attrs.iter().any(|a| {
-                a.path().is_ident("serde") && quote::quote!(#a).to_string().contains("flatten")
-            });
+            let mut flattened = false;
+            for attr in &f.attrs {
+                let keys = syntax::serde_keys(attr)
+                    .map_err(|e| syntax::error(STEP, format!("`types::{}`: {e}", s.ident)))?;
+                flattened |= keys.is_some_and(|keys| keys.iter().any(|(k, _)| k == "flatten"));
+            }
             if let (true, Some(ident)) = (flattened, &f.ident) {
                 targets.push((s.ident.to_string(), ident.to_string()));
             }
@@ -88,12 +91,15 @@ pub fn default_flattened_maps(file: &mut syn::File) -> Result<usize, Postprocess
                     format!("no `impl Default for types::builder::{type_name}`"),
                 )
             })?;
-        let mut setter = DefaultField { field, done: false };
+        let mut setter = DefaultField { field, done: 0 };
         syn::visit_mut::VisitMut::visit_item_impl_mut(&mut setter, imp);
-        if !setter.done {
+        if setter.done != 1 {
             return Err(syntax::error(
                 STEP,
-                format!("`types::builder::{type_name}::default` does not set `{field}`"),
+                format!(
+                    "`types::builder::{type_name}::default` sets `{field}` {} times, expected once",
+                    setter.done
+                ),
             ));
         }
     }
@@ -102,14 +108,65 @@ pub fn default_flattened_maps(file: &mut syn::File) -> Result<usize, Postprocess
 
 struct DefaultField<'a> {
     field: &'a str,
-    done: bool,
+    done: usize,
 }
 
 impl syn::visit_mut::VisitMut for DefaultField<'_> {
     fn visit_field_value_mut(&mut self, fv: &mut syn::FieldValue) {
         if matches!(&fv.member, syn::Member::Named(i) if i == self.field) {
             fv.expr = syn::parse_quote!(Ok(Default::default()));
-            self.done = true;
+            self.done += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn output(field_attr: &str, default_body: &str) -> syn::File {
+        syn::parse_str(&format!(
+            r#"pub mod types {{
+                pub struct ErrorBody {{
+                    {field_attr}
+                    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+                }}
+                pub mod builder {{
+                    pub struct ErrorBody {{ extra: Result<::serde_json::Map<String, ::serde_json::Value>, String> }}
+                    impl ::std::default::Default for ErrorBody {{
+                        fn default() -> Self {{ {default_body} }}
+                    }}
+                }}
+            }}"#
+        ))
+        .expect("valid Rust")
+    }
+
+    const TYPIFY_DEFAULT: &str =
+        r#"Self { extra: Err("no value supplied for extra".to_string()) }"#;
+
+    #[test]
+    fn a_flattened_map_starts_empty() {
+        let mut file = output("#[serde(flatten)]", TYPIFY_DEFAULT);
+        assert_eq!(super::default_flattened_maps(&mut file), Ok(1));
+        let text = quote::quote!(#file).to_string();
+        assert!(
+            text.contains("extra : Ok (Default :: default ())"),
+            "{text}"
+        );
+        // A field that only mentions the word is not flattened.
+        let mut file = output(r#"#[serde(rename = "flatten")]"#, "Self {}");
+        assert_eq!(super::default_flattened_maps(&mut file), Ok(0));
+    }
+
+    #[test]
+    fn a_default_that_does_not_set_the_field_once_fails_naming_it() {
+        for body in ["Self { ..make() }", "Self { extra: Err(a), extra: Err(b) }"] {
+            let err = super::default_flattened_maps(&mut output("#[serde(flatten)]", body))
+                .expect_err(body)
+                .to_string();
+            assert!(
+                err.contains("`types::builder::ErrorBody::default` sets `extra`"),
+                "{err}"
+            );
         }
     }
 }

@@ -41,6 +41,41 @@ pub fn count_decimal_properties(doc: &Value) -> usize {
     count
 }
 
+/// `Type::field` for each field of a struct of `file`'s `types` module (not
+/// its builders) whose type holds [`DECIMAL_TYPE`] (`Decimal`,
+/// `Option<Decimal>`, ..).
+pub fn decimal_fields(file: &syn::File) -> Vec<String> {
+    let types = file.items.iter().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, c)| c),
+        _ => None,
+    });
+    let mut found = Vec::new();
+    for item in types.into_iter().flatten() {
+        let syn::Item::Struct(s) = item else { continue };
+        for field in &s.fields {
+            let mut seen = SeesDecimal(false);
+            syn::visit_mut::VisitMut::visit_type_mut(&mut seen, &mut field.ty.clone());
+            if let (true, Some(name)) = (seen.0, &field.ident) {
+                found.push(format!("{}::{name}", s.ident));
+            }
+        }
+    }
+    found
+}
+
+/// Whether a type mentions `::rust_decimal::Decimal`.
+struct SeesDecimal(bool);
+
+impl syn::visit_mut::VisitMut for SeesDecimal {
+    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+        let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if path.leading_colon.is_some() && names == ["rust_decimal", "Decimal"] {
+            self.0 = true;
+        }
+        syn::visit_mut::visit_path_mut(self, path);
+    }
+}
+
 /// What typify compares: everything but the metadata.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {

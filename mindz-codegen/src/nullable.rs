@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::Span;
-use quote::quote;
 use serde_json::Value;
 use syn::visit_mut::{self, VisitMut};
 
@@ -140,27 +139,58 @@ fn rewrite_model_field(
         syntax::error(STEP, format!("`types::{type_name}` has no field `{field}`"))
     })?;
     replace_option(&mut f.ty, type_name, field)?;
-    let before = f.attrs.len();
-    f.attrs.retain(|a| !is_skip_none(a));
-    if f.attrs.len() == before {
+    let at = f
+        .attrs
+        .iter()
+        .map(|a| syntax::serde_keys(a).map(|keys| keys.is_some_and(|k| skips_none(&k))))
+        .collect::<Result<Vec<bool>, String>>()
+        .map_err(|e| syntax::error(STEP, format!("`types::{type_name}::{field}`: {e}")))?;
+    let skip: Vec<usize> = (0..at.len()).filter(|&i| at[i]).collect();
+    let [skip] = skip[..] else {
         return Err(syntax::error(
             STEP,
             format!(
-                "`types::{type_name}::{field}` has no `skip_serializing_if = \"Option::is_none\"`"
+                "`types::{type_name}::{field}` has {} `#[serde(skip_serializing_if = \"Option::is_none\")]`, expected exactly one",
+                skip.len()
+            ),
+        ));
+    };
+    // The attribute goes whole: it must hold nothing else to keep.
+    let keys = syntax::serde_keys(&f.attrs[skip])
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if let Some((other, _)) = keys
+        .iter()
+        .find(|(k, _)| k != "skip_serializing_if" && k != "default")
+    {
+        return Err(syntax::error(
+            STEP,
+            format!(
+                "`types::{type_name}::{field}`: its `#[serde(skip_serializing_if = ..)]` also holds `{other}`, which the rewrite would drop"
             ),
         ));
     }
+    f.attrs.remove(skip);
     f.attrs.push(syn::parse_quote!(
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     ));
     Ok(())
 }
 
-fn is_skip_none(attr: &syn::Attribute) -> bool {
-    attr.path().is_ident("serde") && {
-        let text = quote!(#attr).to_string();
-        text.contains("skip_serializing_if") && text.contains("is_none")
-    }
+/// Whether `keys` hold `skip_serializing_if = "Option::is_none"` (any path to it).
+fn skips_none(keys: &[syntax::SerdeKey]) -> bool {
+    keys.iter().any(|(k, v)| {
+        k == "skip_serializing_if"
+            && v.as_deref().is_some_and(|v| {
+                matches!(
+                    v,
+                    "Option::is_none"
+                        | "std::option::Option::is_none"
+                        | "::std::option::Option::is_none"
+                )
+            })
+    })
 }
 
 /// Replaces the one `Option<T>` inside `ty` by `crate::Nullable<T>`.
@@ -252,4 +282,80 @@ fn rewrite_setters(
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    fn doc() -> serde_json::Value {
+        json!({
+            "paths": {"/v2/users/{id}/": {"patch": {"requestBody": {"content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/UserUpdate"}}
+            }}}}},
+            "components": {"schemas": {"UserUpdate": {"properties": {
+                "phone": {"type": "string", "nullable": true}
+            }}}}
+        })
+    }
+
+    /// typify's output for `UserUpdate`, with `attrs` on its `phone` field.
+    fn output(attrs: &str) -> syn::File {
+        syn::parse_str(&format!(
+            r#"pub mod types {{
+                pub struct UserUpdate {{
+                    {attrs}
+                    pub phone: ::std::option::Option<::std::string::String>,
+                }}
+                pub mod builder {{
+                    pub struct UserUpdate {{
+                        phone: Result<::std::option::Option<::std::string::String>, String>,
+                    }}
+                    impl UserUpdate {{
+                        pub fn phone<T>(mut self, value: T) -> Self
+                        where T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                        {{ self }}
+                    }}
+                }}
+            }}"#
+        ))
+        .expect("valid Rust")
+    }
+
+    #[test]
+    fn typifys_shape_becomes_nullable() {
+        let mut file =
+            output(r#"#[serde(skip_serializing_if = "::std::option::Option::is_none")]"#);
+        assert_eq!(super::rewrite(&mut file, &doc()), Ok(1));
+        let text = quote::quote!(#file).to_string();
+        assert!(text.contains("\"crate::Nullable::is_absent\""), "{text}");
+        assert!(text.contains("pub fn clear_phone"), "{text}");
+    }
+
+    #[test]
+    fn another_attribute_shape_fails_naming_the_field() {
+        for (attrs, expected) in [
+            // A rename in the attribute the rewrite replaces: it would be lost.
+            (
+                r#"#[serde(rename = "Phone", skip_serializing_if = "::std::option::Option::is_none")]"#,
+                "also holds `rename`",
+            ),
+            // Two of them, or none.
+            (
+                r#"#[serde(skip_serializing_if = "Option::is_none")] #[serde(skip_serializing_if = "Option::is_none")]"#,
+                "has 2",
+            ),
+            (r#"#[serde(default)]"#, "has 0"),
+            // Something else that merely mentions `is_none`.
+            (
+                r#"#[serde(skip_serializing_if = "is_none_or_empty")]"#,
+                "has 0",
+            ),
+        ] {
+            let err = super::rewrite(&mut output(attrs), &doc()).expect_err(attrs);
+            let err = err.to_string();
+            assert!(err.contains("`types::UserUpdate::phone`"), "{err}");
+            assert!(err.contains(expected), "{attrs}: {err}");
+        }
+    }
 }

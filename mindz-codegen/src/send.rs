@@ -20,6 +20,7 @@
 //!     &build,
 //!     const { crate::operation::Operation::named("user_get") },
 //!     200u16,
+//!     options,
 //! )
 //! .await
 //! ```
@@ -37,8 +38,14 @@
 //! [`skip_absent_queries`]).
 //!
 //! Every `send()` must have the shape progenitor 0.15 writes; anything else
-//! is an error naming the builder, so that a progenitor upgrade that changes
-//! its output fails loudly instead of producing a half-rewritten client.
+//! is an error naming the builder and the operation, so that a progenitor
+//! upgrade that changes its output fails loudly instead of producing a
+//! half-rewritten client. What the rewrite drops is checked too: the
+//! statements between `let info` and the match must be exactly progenitor's
+//! hooks ([`check_hooks`]), and every arm but the success must give an error.
+//!
+//! Every builder also gets `.options(CallOptions)` (a boxed field, `None`
+//! from `new()`), which its `send()` hands to the pipeline.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -64,6 +71,7 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
         .ok_or("progenitor produced no `builder` module")?;
     let optional = optional_fields(&builder.1);
     let mut count = 0;
+    let mut builders = Vec::new();
     for item in &mut builder.1 {
         let syn::Item::Impl(imp) = item else { continue };
         let name = match imp.self_ty.as_ref() {
@@ -75,6 +83,7 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
                 .unwrap_or_default(),
             _ => continue,
         };
+        let mut sends = 0;
         for member in &mut imp.items {
             if let syn::ImplItem::Fn(f) = member
                 && f.sig.ident == "send"
@@ -82,14 +91,144 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize, String> {
                 let none = std::collections::BTreeSet::new();
                 let optional = optional.get(&name).unwrap_or(&none);
                 rewrite_send(f, optional).map_err(|e| format!("builder::{name}::send: {e}"))?;
-                count += 1;
+                sends += 1;
             }
         }
+        if sends == 0 {
+            continue;
+        }
+        count += sends;
+        add_options_setter(imp).map_err(|e| format!("builder::{name}: {e}"))?;
+        builders.push(name);
     }
     if count == 0 {
         return Err("the `builder` module has no `send()` to rewrite".into());
     }
+    if count != builders.len() {
+        return Err(format!(
+            "{count} `send()`s in {} builder impls, expected one each",
+            builders.len()
+        ));
+    }
+    add_options_fields(&mut builder.1, &builders)?;
     Ok(count)
+}
+
+/// The builder field that holds a call's [`CallOptions`]: boxed, so a
+/// builder without options grows by one pointer and a call without them
+/// allocates nothing.
+///
+/// [`CallOptions`]: https://docs.rs/mindz-sdk/latest/mindz_sdk/struct.CallOptions.html
+fn options_field() -> syn::Field {
+    syn::parse_quote!(options: Option<Box<crate::CallOptions>>)
+}
+
+/// Adds the `options` field to the struct of every builder in `names`.
+fn add_options_fields(items: &mut [syn::Item], names: &[String]) -> Result<(), String> {
+    let mut done = 0;
+    for item in items {
+        let syn::Item::Struct(st) = item else {
+            continue;
+        };
+        if !names.iter().any(|n| st.ident == n) {
+            continue;
+        }
+        let syn::Fields::Named(fields) = &mut st.fields else {
+            return Err(format!(
+                "builder::{}: the struct has no named fields",
+                st.ident
+            ));
+        };
+        if fields
+            .named
+            .iter()
+            .any(|f| f.ident.as_ref().is_some_and(|i| i == "options"))
+        {
+            return Err(format!(
+                "builder::{}: already has a field `options` (a parameter of that name?)",
+                st.ident
+            ));
+        }
+        let first = fields.named.first().and_then(|f| f.ident.as_ref());
+        if first.is_none_or(|i| i != "client") {
+            return Err(format!(
+                "builder::{}: the first field is not `client`",
+                st.ident
+            ));
+        }
+        fields.named.push(options_field());
+        done += 1;
+    }
+    if done != names.len() {
+        return Err(format!(
+            "{} builder impls but {done} builder structs of the same names",
+            names.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Gives a builder's `new()` the field `options: None`, and the builder
+/// `.options(CallOptions)`, just before `send()`.
+fn add_options_setter(imp: &mut syn::ItemImpl) -> Result<(), String> {
+    let mut news = 0;
+    for member in &mut imp.items {
+        let syn::ImplItem::Fn(f) = member else {
+            continue;
+        };
+        if f.sig.ident != "new" {
+            continue;
+        }
+        let Some(syn::Stmt::Expr(syn::Expr::Struct(init), None)) = f.block.stmts.last_mut() else {
+            return Err("`new()` does not end with `Self { .. }`".into());
+        };
+        if !init.path.is_ident("Self") || init.rest.is_some() {
+            return Err("`new()` does not end with `Self { .. }`".into());
+        }
+        init.fields.push(syn::parse_quote!(options: None));
+        news += 1;
+    }
+    if news != 1 {
+        return Err(format!("{news} `new()`s, expected one"));
+    }
+    let setter: syn::ImplItem = syn::parse_quote! {
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
+    };
+    let at = imp
+        .items
+        .iter()
+        .position(|it| matches!(it, syn::ImplItem::Fn(f) if f.sig.ident == "send"))
+        .ok_or("no `send()`")?;
+    imp.items.insert(at, setter);
+    Ok(())
+}
+
+/// Adds `options` to send()'s first statement, `let Self { client, .. } = self;`.
+fn destructure_options(stmt: &mut syn::Stmt) -> Result<(), String> {
+    let shape = "the first statement is not `let Self { client, .. } = self;`";
+    let syn::Stmt::Local(local) = stmt else {
+        return Err(shape.into());
+    };
+    let is_self = local.init.as_ref().is_some_and(|init| {
+        init.diverge.is_none()
+            && matches!(init.expr.as_ref(), syn::Expr::Path(p) if p.path.is_ident("self"))
+    });
+    let syn::Pat::Struct(pattern) = &mut local.pat else {
+        return Err(shape.into());
+    };
+    if !is_self || !pattern.path.is_ident("Self") || pattern.rest.is_some() {
+        return Err(shape.into());
+    }
+    let syn::Pat::Struct(with) = syn::parse_quote!(Self { options }) else {
+        return Err("could not build the `options` field pattern".into());
+    };
+    pattern.fields.extend(with.fields);
+    Ok(())
 }
 
 fn rewrite_send(
@@ -102,19 +241,28 @@ fn rewrite_send(
         .position(|stmt| binds(stmt, "info"))
         .ok_or("no `let info = OperationInfo { .. }`")?;
     let operation_id = operation_id(&stmts[info_at]).ok_or("no `operation_id` literal")?;
+    let named = |e: String| format!("operation {}: {e}", operation_id.value());
     let Some(syn::Stmt::Expr(syn::Expr::Match(answer), None)) = stmts.last() else {
-        return Err("the body does not end with the match on the status".into());
+        return Err(named(
+            "the body does not end with the match on the status".into(),
+        ));
     };
-    let json = json_type(&f.sig.output)?;
-    let (status, success) = success_arm(answer, json)?;
+    // What is dropped must be progenitor's hooks and nothing else.
+    check_hooks(&stmts[info_at + 1..stmts.len() - 1]).map_err(named)?;
+    let json = json_type(&f.sig.output).map_err(named)?;
+    let (status, success) = success_arm(answer, json).map_err(named)?;
     let mut prefix: Vec<syn::Stmt> = stmts[..info_at].to_vec();
+    destructure_options(prefix.first_mut().ok_or("an empty body")?)?;
     inline_single_header(&mut prefix);
-    let mut fixer = FixErrors { changed: 0 };
+    let mut fixer = FixErrors { builds: 0 };
     for stmt in &mut prefix {
         fixer.visit_stmt_mut(stmt);
     }
-    if fixer.changed == 0 {
-        return Err("no `.build()?` or `Error::InvalidRequest` to redirect".into());
+    if fixer.builds != 1 {
+        return Err(named(format!(
+            "{} `.build()?` in the request's building, expected one",
+            fixer.builds
+        )));
     }
     skip_absent_queries(&mut prefix, optional);
     wrap_building(&mut prefix)?;
@@ -125,6 +273,7 @@ fn rewrite_send(
                 &build,
                 const { crate::operation::Operation::named(#operation_id) },
                 #status,
+                options,
             )
             .await
         },
@@ -134,6 +283,7 @@ fn rewrite_send(
                 &build,
                 const { crate::operation::Operation::named(#operation_id) },
                 #status,
+                options,
             )
             .await
         },
@@ -154,10 +304,18 @@ fn rewrite_send(
 fn optional_fields(
     items: &[syn::Item],
 ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    // `Result<Option<T>, String>`.
     let is_optional = |ty: &syn::Type| {
-        let text = quote::ToTokens::to_token_stream(ty).to_string();
-        text.starts_with("Result < Option <")
-            || text.starts_with("Result < :: std :: option :: Option <")
+        let syn::Type::Path(p) = ty else { return false };
+        let Some(last) = p.path.segments.last() else {
+            return false;
+        };
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return false;
+        };
+        last.ident == "Result"
+            && matches!(args.args.first(), Some(syn::GenericArgument::Type(t))
+                if crate::syntax::option_inner(t).is_some())
     };
     items
         .iter()
@@ -217,8 +375,11 @@ impl VisitMut for SkipAbsent<'_> {
         let syn::Expr::Call(param) = reference.expr.as_ref() else {
             return;
         };
-        let callee = quote::ToTokens::to_token_stream(&param.func).to_string();
-        if callee != "progenitor_client :: QueryParam :: new" || param.args.len() != 2 {
+        let callee = match param.func.as_ref() {
+            syn::Expr::Path(p) => &p.path,
+            _ => return,
+        };
+        if !path_is(callee, &["progenitor_client", "QueryParam", "new"]) || param.args.len() != 2 {
             return;
         }
         let (name, value) = (&param.args[0], &param.args[1]);
@@ -281,20 +442,30 @@ fn inline_single_header(stmts: &mut Vec<syn::Stmt>) {
     let Some(at) = stmts.iter().position(|stmt| binds(stmt, "header_map")) else {
         return;
     };
-    let is_capacity_one = quote::ToTokens::to_token_stream(&stmts[at])
-        .to_string()
-        .contains("HeaderMap :: with_capacity (1usize)");
+    let is_capacity_one = match &stmts[at] {
+        syn::Stmt::Local(local) => local.init.as_ref().is_some_and(|init| {
+            matches!(init.expr.as_ref(), syn::Expr::Call(call)
+                if is_call_to(init.expr.as_ref(), &["reqwest", "header", "HeaderMap", "with_capacity"])
+                    && matches!(call.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(n), .. }))
+                        if n.base10_parse::<usize>().ok() == Some(1))
+                    && call.args.len() == 1)
+        }),
+        _ => false,
+    };
     let Some(syn::Stmt::Expr(syn::Expr::MethodCall(append), Some(_))) = stmts.get(at + 1) else {
         return;
     };
     let appends_to_map = append.method == "append"
         && append.args.len() == 2
         && matches!(append.receiver.as_ref(), syn::Expr::Path(p) if p.path.is_ident("header_map"));
-    let uses = stmts[at + 2..]
-        .iter()
-        .map(|stmt| quote::ToTokens::to_token_stream(stmt).to_string())
-        .filter(|text| text.contains("header_map"))
-        .count();
+    let mut uses = CountIdent {
+        name: "header_map",
+        count: 0,
+    };
+    for stmt in &stmts[at + 2..] {
+        uses.visit_stmt_mut(&mut stmt.clone());
+    }
+    let uses = uses.count;
     if !is_capacity_one || !appends_to_map || uses != 1 {
         return;
     }
@@ -307,6 +478,20 @@ fn inline_single_header(stmts: &mut Vec<syn::Stmt>) {
     if inliner.changed == 1 {
         stmts.truncate(at);
         stmts.extend(rest);
+    }
+}
+
+/// Counts the uses of the identifier `name`.
+struct CountIdent {
+    name: &'static str,
+    count: usize,
+}
+
+impl VisitMut for CountIdent {
+    fn visit_ident_mut(&mut self, ident: &mut syn::Ident) {
+        if ident == self.name {
+            self.count += 1;
+        }
     }
 }
 
@@ -358,15 +543,30 @@ fn operation_id(stmt: &syn::Stmt) -> Option<syn::LitStr> {
         })
 }
 
-/// The one success arm (`200u16 => ..`): its status literal and what it decodes.
+/// The one success arm (`200u16 => ..`): its status literal and what it
+/// decodes. Every other arm must give an error (`Err(..)`), which the
+/// pipeline makes itself; the match must be on `response.status().as_u16()`.
 fn success_arm(answer: &syn::ExprMatch, json: syn::Type) -> Result<(syn::LitInt, Success), String> {
+    let scrutinee = quote::ToTokens::to_token_stream(&answer.expr).to_string();
+    if !is_status_of_response(&answer.expr) {
+        return Err(format!(
+            "the match is on `{scrutinee}`, expected `response.status().as_u16()`"
+        ));
+    }
     let mut found = None;
     for arm in &answer.arms {
+        let body = unblock(&arm.body);
         let syn::Pat::Lit(syn::PatLit {
             lit: syn::Lit::Int(status),
             ..
         }) = &arm.pat
         else {
+            if !is_call_to(body, &["Err"]) {
+                return Err(format!(
+                    "the arm `{}` does not give an error",
+                    quote::ToTokens::to_token_stream(&arm.pat)
+                ));
+            }
             continue;
         };
         let code: u16 = status.base10_parse().map_err(|e| e.to_string())?;
@@ -376,19 +576,178 @@ fn success_arm(answer: &syn::ExprMatch, json: syn::Type) -> Result<(syn::LitInt,
         if found.is_some() {
             return Err("more than one success status".into());
         }
-        let body = quote::ToTokens::to_token_stream(&arm.body).to_string();
-        let success = if body.contains("ResponseValue :: from_response (response)") {
+        let success = if is_from_response(body) {
             Success::Json(Box::new(json.clone()))
-        } else if body.contains("ResponseValue :: empty (response)") {
+        } else if is_empty_response(body) {
             Success::Empty
         } else {
             return Err(format!(
-                "success arm {code} neither decodes JSON nor is empty"
+                "success arm {code} is `{}`, neither `ResponseValue::from_response(response).await` nor `Ok(ResponseValue::empty(response))`",
+                quote::ToTokens::to_token_stream(body)
             ));
         };
         found = Some((status.clone(), success));
     }
     found.ok_or_else(|| "no success status arm".to_string())
+}
+
+/// The expression of a block that holds only it (`{ x }` is `x`).
+fn unblock(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::Block(block) if block.attrs.is_empty() && block.label.is_none() => {
+            match block.block.stmts.as_slice() {
+                [syn::Stmt::Expr(inner, None)] => unblock(inner),
+                _ => expr,
+            }
+        }
+        _ => expr,
+    }
+}
+
+/// Whether `path` is `a::b::c` for `segments` `["a", "b", "c"]` (with or
+/// without a leading `::`, no generic arguments).
+fn path_is(path: &syn::Path, segments: &[&str]) -> bool {
+    path.segments.len() == segments.len()
+        && path
+            .segments
+            .iter()
+            .zip(segments)
+            .all(|(s, name)| s.ident == name && s.arguments.is_none())
+}
+
+/// Whether `expr` is the variable `name`.
+fn is_var(expr: &syn::Expr, name: &str) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident(name))
+}
+
+/// Whether `expr` is a call `segments(..)`.
+fn is_call_to(expr: &syn::Expr, segments: &[&str]) -> bool {
+    matches!(expr, syn::Expr::Call(call)
+        if matches!(call.func.as_ref(), syn::Expr::Path(p) if path_is(&p.path, segments)))
+}
+
+/// Whether `expr` is `path(response)`.
+fn is_call_on_response(expr: &syn::Expr, segments: &[&str]) -> bool {
+    matches!(expr, syn::Expr::Call(call)
+        if is_call_to(expr, segments)
+            && call.args.len() == 1
+            && is_var(&call.args[0], "response"))
+}
+
+/// `ResponseValue::from_response(response).await`.
+fn is_from_response(expr: &syn::Expr) -> bool {
+    matches!(expr, syn::Expr::Await(awaited)
+        if is_call_on_response(&awaited.base, &["ResponseValue", "from_response"]))
+}
+
+/// `Ok(ResponseValue::empty(response))`.
+fn is_empty_response(expr: &syn::Expr) -> bool {
+    matches!(expr, syn::Expr::Call(ok)
+        if is_call_to(expr, &["Ok"])
+            && ok.args.len() == 1
+            && is_call_on_response(&ok.args[0], &["ResponseValue", "empty"]))
+}
+
+/// `response.status().as_u16()`.
+fn is_status_of_response(expr: &syn::Expr) -> bool {
+    let syn::Expr::MethodCall(as_u16) = expr else {
+        return false;
+    };
+    let syn::Expr::MethodCall(status) = as_u16.receiver.as_ref() else {
+        return false;
+    };
+    as_u16.method == "as_u16"
+        && as_u16.args.is_empty()
+        && status.method == "status"
+        && status.args.is_empty()
+        && is_var(&status.receiver, "response")
+}
+
+/// `client.NAME(ARGS..).await` (the hook calls), `?` after it when `tried`.
+fn is_hook(expr: &syn::Expr, name: &str, tried: bool) -> bool {
+    let expr = match expr {
+        syn::Expr::Try(t) if tried => t.expr.as_ref(),
+        _ if tried => return false,
+        other => other,
+    };
+    let syn::Expr::Await(awaited) = expr else {
+        return false;
+    };
+    let syn::Expr::MethodCall(call) = awaited.base.as_ref() else {
+        return false;
+    };
+    call.method == name
+        && call.args.len() == 2
+        && is_var(&call.receiver, "client")
+        && matches!(&call.args[1], syn::Expr::Reference(r) if is_var(&r.expr, "info"))
+}
+
+/// The statements between `let info = ..` and the match, which the rewrite
+/// drops: they must be exactly progenitor's hooks and the unwrapping of the
+/// result (the pipeline does what they do), so that behaviour a progenitor
+/// upgrade puts there is never lost silently.
+///
+/// ```text
+/// client.pre(&mut request, &info).await?;
+/// let result = client.exec(request, &info).await;
+/// client.post(&result, &info).await?;
+/// let response = result?;
+/// ```
+fn check_hooks(stmts: &[syn::Stmt]) -> Result<(), String> {
+    let shown = |stmt: &syn::Stmt| {
+        let text = quote::ToTokens::to_token_stream(stmt).to_string();
+        if text.chars().count() > 120 {
+            format!("{}…", text.chars().take(120).collect::<String>())
+        } else {
+            text
+        }
+    };
+    let init = |stmt: &syn::Stmt, name: &str| -> Option<syn::Expr> {
+        match stmt {
+            syn::Stmt::Local(local)
+                if binds(stmt, name)
+                    && local.init.as_ref().is_some_and(|i| i.diverge.is_none()) =>
+            {
+                local.init.as_ref().map(|i| (*i.expr).clone())
+            }
+            _ => None,
+        }
+    };
+    type Check<'c> = &'c dyn Fn(&syn::Stmt) -> bool;
+    let expected: [(&str, Check); 4] = [
+        (
+            "client.pre(&mut request, &info).await?;",
+            &|stmt| matches!(stmt, syn::Stmt::Expr(e, Some(_)) if is_hook(e, "pre", true)),
+        ),
+        ("let result = client.exec(request, &info).await;", &|stmt| {
+            init(stmt, "result").is_some_and(|e| is_hook(&e, "exec", false))
+        }),
+        (
+            "client.post(&result, &info).await?;",
+            &|stmt| matches!(stmt, syn::Stmt::Expr(e, Some(_)) if is_hook(e, "post", true)),
+        ),
+        ("let response = result?;", &|stmt| {
+            init(stmt, "response")
+                .is_some_and(|e| matches!(&e, syn::Expr::Try(t) if is_var(&t.expr, "result")))
+        }),
+    ];
+    if stmts.len() != expected.len() {
+        return Err(format!(
+            "{} statements between `let info` and the match, expected {} (the hooks): {}",
+            stmts.len(),
+            expected.len(),
+            stmts.iter().map(shown).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    for (stmt, (want, matches)) in stmts.iter().zip(expected) {
+        if !matches(stmt) {
+            return Err(format!(
+                "found `{}` where `{want}` was expected",
+                shown(stmt)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `T` of progenitor's `-> Result<ResponseValue<T>, Error<..>>`.
@@ -419,7 +778,8 @@ fn json_type(output: &syn::ReturnType) -> Result<syn::Type, String> {
 /// `Error::InvalidRequest` becomes `crate::Error::InvalidRequest`, and
 /// `.build()?` becomes `.build().map_err(crate::pipeline::build_failed)?`.
 struct FixErrors {
-    changed: usize,
+    /// The `.build()?`s redirected.
+    builds: usize,
 }
 
 impl VisitMut for FixErrors {
@@ -432,7 +792,6 @@ impl VisitMut for FixErrors {
             .collect();
         if segments == ["Error", "InvalidRequest"] {
             *path = syn::parse_quote!(crate::Error::InvalidRequest);
-            self.changed += 1;
         }
     }
 
@@ -444,7 +803,7 @@ impl VisitMut for FixErrors {
         {
             let inner = node.expr.clone();
             *node.expr = syn::parse_quote!(#inner.map_err(crate::pipeline::build_failed));
-            self.changed += 1;
+            self.builds += 1;
         }
     }
 }
@@ -537,6 +896,157 @@ mod tests {
             wrap_building(&mut stmts),
             Err("no `let url = ..`".to_string())
         );
+    }
+
+    /// A `send()` as progenitor 0.15 writes it, with `extra` after the hooks
+    /// and `arm` as the success arm.
+    fn progenitor_send(extra: &str, arm: &str) -> syn::ImplItemFn {
+        syn::parse_str(&format!(
+            r#"pub async fn send(self) -> Result<ResponseValue<types::User>, Error<types::ErrorBody>> {{
+                let Self {{ client, user_id }} = self;
+                let user_id = user_id.map_err(Error::InvalidRequest)?;
+                let url = format!("{{}}/v2/users/{{}}/", client.baseurl, encode_path(&user_id.to_string()));
+                #[allow(unused_mut)]
+                let mut request = client.client.get(url).build()?;
+                let info = OperationInfo {{ operation_id: "user_get" }};
+                client.pre(&mut request, &info).await?;
+                let result = client.exec(request, &info).await;
+                client.post(&result, &info).await?;
+                {extra}
+                let response = result?;
+                match response.status().as_u16() {{
+                    {arm}
+                    400u16..=499u16 => {{ Err(Error::ErrorResponse(ResponseValue::from_response(response).await?)) }}
+                    _ => Err(Error::UnexpectedResponse(response)),
+                }}
+            }}"#
+        ))
+        .expect("a send fn")
+    }
+
+    const JSON_ARM: &str = "200u16 => { ResponseValue::from_response(response).await }";
+
+    #[test]
+    fn progenitors_send_is_rewritten() {
+        let mut f = progenitor_send("", JSON_ARM);
+        super::rewrite_send(&mut f, &Default::default()).expect("progenitor's shape");
+        let code = quote::ToTokens::to_token_stream(&f).to_string();
+        assert!(
+            code.contains("crate :: pipeline :: json :: < types :: User >"),
+            "{code}"
+        );
+        assert!(!code.contains("exec"), "{code}");
+        let mut f = progenitor_send("", "204u16 => { Ok(ResponseValue::empty(response)) }");
+        super::rewrite_send(&mut f, &Default::default()).expect("an empty success");
+        let code = quote::ToTokens::to_token_stream(&f).to_string();
+        assert!(code.contains("crate :: pipeline :: empty ("), "{code}");
+    }
+
+    #[test]
+    fn a_statement_the_rewrite_would_drop_fails_naming_the_operation() {
+        let mut f = progenitor_send("client.audit(&result).await;", JSON_ARM);
+        let err = super::rewrite_send(&mut f, &Default::default()).expect_err("an extra step");
+        assert!(err.starts_with("operation user_get: 5 statements"), "{err}");
+        assert!(err.contains("client . audit (& result)"), "{err}");
+    }
+
+    #[test]
+    fn a_second_build_fails_naming_the_operation() {
+        let mut f = progenitor_send("", JSON_ARM);
+        f.block.stmts.insert(
+            3,
+            syn::parse_quote!(let probe = client.client.head(url.clone()).build()?;),
+        );
+        let err = super::rewrite_send(&mut f, &Default::default()).expect_err("two builds");
+        assert_eq!(
+            err,
+            "operation user_get: 2 `.build()?` in the request's building, expected one"
+        );
+    }
+
+    #[test]
+    fn a_changed_hook_or_arm_fails_naming_the_operation() {
+        // A hook whose result is no longer checked.
+        let mut f = progenitor_send("", JSON_ARM);
+        let syn::Stmt::Expr(syn::Expr::Try(tried), _) = &mut f.block.stmts[5] else {
+            panic!("the pre hook");
+        };
+        let unchecked = (*tried.expr).clone();
+        f.block.stmts[5] = syn::Stmt::Expr(unchecked, Some(Default::default()));
+        let err = super::rewrite_send(&mut f, &Default::default()).expect_err("a changed hook");
+        assert!(
+            err.starts_with("operation user_get: found `client . pre"),
+            "{err}"
+        );
+        // A success arm that decodes differently.
+        let mut f = progenitor_send(
+            "",
+            "200u16 => { ResponseValue::from_response(response).await.map(Wrap) }",
+        );
+        let err = super::rewrite_send(&mut f, &Default::default()).expect_err("another decode");
+        assert!(
+            err.starts_with("operation user_get: success arm 200 is"),
+            "{err}"
+        );
+        // An error arm that succeeds.
+        let mut f = progenitor_send(
+            "",
+            &format!("{JSON_ARM} 300u16..=399u16 => {{ Ok(ResponseValue::empty(response)) }}"),
+        );
+        let err = super::rewrite_send(&mut f, &Default::default()).expect_err("an Ok arm");
+        assert!(err.contains("does not give an error"), "{err}");
+    }
+
+    #[test]
+    fn every_builder_gets_options() {
+        let mut imp: syn::ItemImpl = syn::parse_quote! {
+            impl<'a> UserGet<'a> {
+                pub fn new(client: &'a super::Client) -> Self {
+                    Self { client: client, user_id: Err("x".to_string()) }
+                }
+                pub async fn send(self) -> Result<ResponseValue<types::User>, Error<()>> {
+                    let Self { client, user_id } = self;
+                    todo!()
+                }
+            }
+        };
+        super::add_options_setter(&mut imp).expect("progenitor's shape");
+        let code = quote::ToTokens::to_token_stream(&imp).to_string();
+        assert!(code.contains("options : None"), "{code}");
+        assert!(
+            code.contains("pub fn options (mut self , options : crate :: CallOptions) -> Self"),
+            "{code}"
+        );
+        let syn::ImplItem::Fn(send) = imp.items.last_mut().expect("send") else {
+            panic!("send is a fn");
+        };
+        super::destructure_options(&mut send.block.stmts[0]).expect("let Self");
+        assert_eq!(
+            text(&send.block.stmts[..1]),
+            "let Self { client , user_id , options } = self ;"
+        );
+    }
+
+    #[test]
+    fn options_need_progenitors_shape() {
+        // `new()` that does not end with `Self { .. }`.
+        let mut imp: syn::ItemImpl = syn::parse_quote! {
+            impl<'a> UserGet<'a> {
+                pub fn new(client: &'a super::Client) -> Self { make(client) }
+                pub async fn send(self) {}
+            }
+        };
+        let err = super::add_options_setter(&mut imp).expect_err("unknown shape");
+        assert!(err.contains("new()"), "{err}");
+        // send() that does not start by taking the builder apart.
+        for code in [
+            "let client = self.client;",
+            "let Self { client, .. } = self;",
+        ] {
+            let mut stmts = statements(code);
+            let err = super::destructure_options(&mut stmts[0]).expect_err(code);
+            assert!(err.contains("let Self"), "{err}");
+        }
     }
 
     #[test]

@@ -126,3 +126,39 @@ pub fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
         _ => None,
     }
 }
+
+/// A key of a `#[serde(..)]` attribute and its string value, if any.
+pub type SerdeKey = (String, Option<String>);
+
+/// The keys of a `#[serde(..)]` attribute with their string values
+/// (`None` for another attribute), or why it does not parse.
+pub fn serde_keys(attr: &syn::Attribute) -> Result<Option<Vec<SerdeKey>>, String> {
+    if !attr.path().is_ident("serde") {
+        return Ok(None);
+    }
+    let mut keys = Vec::new();
+    attr.parse_nested_meta(|meta| {
+        let key = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_else(|| {
+                let path = &meta.path;
+                quote::quote!(#path).to_string()
+            });
+        let value = if meta.input.peek(syn::Token![=]) {
+            let lit: syn::LitStr = meta.value()?.parse()?;
+            Some(lit.value())
+        } else if meta.input.peek(syn::token::Paren) {
+            // `rename(serialize = ..)` and the like: a key with a list.
+            meta.input.parse::<proc_macro2::Group>()?;
+            None
+        } else {
+            None
+        };
+        keys.push((key, value));
+        Ok(())
+    })
+    .map_err(|e| format!("a `#[serde(..)]` attribute syn does not read: {e}"))?;
+    Ok(Some(keys))
+}

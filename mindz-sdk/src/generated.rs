@@ -25026,6 +25026,7 @@ pub mod builder {
     pub struct PublicContactCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::ContactRequest, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> PublicContactCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25033,6 +25034,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -25061,9 +25063,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/public/v1/contact/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::PublicSuccess>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::ContactRequest::try_from(v).map_err(|e| e.to_string())
@@ -25099,6 +25107,7 @@ pub mod builder {
                         crate::operation::Operation::named("public_contact_create")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25110,6 +25119,7 @@ pub mod builder {
     pub struct PublicNewsletterSubscribe<'a> {
         client: &'a super::Client,
         body: Result<types::builder::NewsletterRequest, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> PublicNewsletterSubscribe<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25117,6 +25127,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -25145,9 +25156,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/public/v1/newsletter/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::PublicSuccess>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::NewsletterRequest::try_from(v).map_err(|e| e.to_string())
@@ -25183,6 +25200,7 @@ pub mod builder {
                         crate::operation::Operation::named("public_newsletter_subscribe")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25193,17 +25211,27 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct PublicProductList<'a> {
         client: &'a super::Client,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> PublicProductList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
-            Self { client: client }
+            Self {
+                client: client,
+                options: None,
+            }
+        }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
         }
         ///Sends a `GET` request to `/public/v1/products/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PublicProductList>> {
-            let Self { client } = self;
+            let Self { client, options } = self;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/public/v1/products/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -25231,6 +25259,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("public_product_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25241,17 +25270,27 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct PublicSiteIdentityGet<'a> {
         client: &'a super::Client,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> PublicSiteIdentityGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
-            Self { client: client }
+            Self {
+                client: client,
+                options: None,
+            }
+        }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
         }
         ///Sends a `GET` request to `/public/v1/site-identity/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PublicSiteIdentity>> {
-            let Self { client } = self;
+            let Self { client, options } = self;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/public/v1/site-identity/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -25281,6 +25320,7 @@ pub mod builder {
                         crate::operation::Operation::named("public_site_identity_get")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25291,17 +25331,27 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct PublicStatementList<'a> {
         client: &'a super::Client,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> PublicStatementList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
-            Self { client: client }
+            Self {
+                client: client,
+                options: None,
+            }
+        }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
         }
         ///Sends a `GET` request to `/public/v1/statements/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PublicStatementList>> {
-            let Self { client } = self;
+            let Self { client, options } = self;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/public/v1/statements/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -25331,6 +25381,7 @@ pub mod builder {
                         crate::operation::Operation::named("public_statement_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25341,15 +25392,25 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct PublicStatsGet<'a> {
         client: &'a super::Client,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> PublicStatsGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
         pub fn new(client: &'a super::Client) -> Self {
-            Self { client: client }
+            Self {
+                client: client,
+                options: None,
+            }
+        }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
         }
         ///Sends a `GET` request to `/public/v1/stats/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::PublicStats>> {
-            let Self { client } = self;
+            let Self { client, options } = self;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!("{}/public/v1/stats/", client.baseurl,);
                 #[allow(unused_mut)]
@@ -25377,6 +25438,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("public_stats_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25391,6 +25453,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::BundleOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> BundleList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25401,6 +25464,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -25456,11 +25520,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/bundles/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedBundleList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -25497,6 +25567,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("bundle_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25508,6 +25579,7 @@ pub mod builder {
     pub struct BundleCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::BundleCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> BundleCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25515,6 +25587,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -25541,9 +25614,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/bundles/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::BundleCreate::try_from(v).map_err(|e| e.to_string())
@@ -25577,6 +25656,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("bundle_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -25588,6 +25668,7 @@ pub mod builder {
     pub struct BundleGet<'a> {
         client: &'a super::Client,
         bundle_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> BundleGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25595,6 +25676,7 @@ pub mod builder {
             Self {
                 client: client,
                 bundle_id: Err("bundle_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `bundle_id`: Bundle id.
@@ -25607,9 +25689,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for bundle_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/bundles/{bundle_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
-            let Self { client, bundle_id } = self;
+            let Self { client, bundle_id, options } = self;
             let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -25641,6 +25729,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("bundle_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25653,6 +25742,7 @@ pub mod builder {
         client: &'a super::Client,
         bundle_id: Result<i64, String>,
         body: Result<types::builder::BundleUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> BundleUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25661,6 +25751,7 @@ pub mod builder {
                 client: client,
                 bundle_id: Err("bundle_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `bundle_id`: Bundle id.
@@ -25697,9 +25788,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/bundles/{bundle_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
-            let Self { client, bundle_id, body } = self;
+            let Self { client, bundle_id, body, options } = self;
             let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -25737,6 +25834,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("bundle_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25748,6 +25846,7 @@ pub mod builder {
     pub struct BundleDelete<'a> {
         client: &'a super::Client,
         bundle_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> BundleDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25755,6 +25854,7 @@ pub mod builder {
             Self {
                 client: client,
                 bundle_id: Err("bundle_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `bundle_id`: Bundle id.
@@ -25767,9 +25867,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for bundle_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/bundles/{bundle_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, bundle_id } = self;
+            let Self { client, bundle_id, options } = self;
             let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -25799,6 +25905,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("bundle_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -25811,6 +25918,7 @@ pub mod builder {
         client: &'a super::Client,
         bundle_id: Result<i64, String>,
         body: Result<types::builder::PatchedBundle, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> BundlePartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25819,6 +25927,7 @@ pub mod builder {
                 client: client,
                 bundle_id: Err("bundle_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `bundle_id`: Bundle id.
@@ -25855,9 +25964,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/bundles/{bundle_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Bundle>> {
-            let Self { client, bundle_id, body } = self;
+            let Self { client, bundle_id, body, options } = self;
             let bundle_id = bundle_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -25897,6 +26012,7 @@ pub mod builder {
                         crate::operation::Operation::named("bundle_partial_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -25911,6 +26027,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::CourseOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -25921,6 +26038,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -25976,11 +26094,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedCourseList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -26017,6 +26141,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26028,6 +26153,7 @@ pub mod builder {
     pub struct CourseCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::CourseCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26035,6 +26161,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -26061,9 +26188,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/courses/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::CourseCreate::try_from(v).map_err(|e| e.to_string())
@@ -26097,6 +26230,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -26108,6 +26242,7 @@ pub mod builder {
     pub struct CourseGet<'a> {
         client: &'a super::Client,
         course_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26115,6 +26250,7 @@ pub mod builder {
             Self {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26127,9 +26263,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
-            let Self { client, course_id } = self;
+            let Self { client, course_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -26161,6 +26303,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26173,6 +26316,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         body: Result<types::builder::CourseUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26181,6 +26325,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26217,9 +26362,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
-            let Self { client, course_id, body } = self;
+            let Self { client, course_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -26257,6 +26408,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26268,6 +26420,7 @@ pub mod builder {
     pub struct CourseDelete<'a> {
         client: &'a super::Client,
         course_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26275,6 +26428,7 @@ pub mod builder {
             Self {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26287,9 +26441,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for course_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, course_id } = self;
+            let Self { client, course_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -26319,6 +26479,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -26331,6 +26492,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         body: Result<types::builder::PatchedCourse, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CoursePartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26339,6 +26501,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26375,9 +26538,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Course>> {
-            let Self { client, course_id, body } = self;
+            let Self { client, course_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -26417,6 +26586,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_partial_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26432,6 +26602,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::CourseGradeOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26443,6 +26614,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26508,11 +26680,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedCourseGradeList>> {
-            let Self { client, course_id, limit, offset, ordering, search } = self;
+            let Self { client, course_id, limit, offset, ordering, search, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
@@ -26553,6 +26731,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_grade_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26565,6 +26744,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         body: Result<types::builder::CourseGradeCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26573,6 +26753,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26611,9 +26792,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/courses/{course_id}/grades/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
-            let Self { client, course_id, body } = self;
+            let Self { client, course_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -26651,6 +26838,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_grade_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -26663,6 +26851,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26671,6 +26860,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26693,9 +26883,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/{grade_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
-            let Self { client, course_id, grade_id } = self;
+            let Self { client, course_id, grade_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -26728,6 +26924,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_grade_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26741,6 +26938,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
         body: Result<types::builder::CourseGradeUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26750,6 +26948,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26798,9 +26997,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/grades/{grade_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
-            let Self { client, course_id, grade_id, body } = self;
+            let Self { client, course_id, grade_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -26839,6 +27044,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_grade_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -26851,6 +27057,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26859,6 +27066,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26881,9 +27089,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for grade_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/grades/{grade_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, course_id, grade_id } = self;
+            let Self { client, course_id, grade_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -26914,6 +27128,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_grade_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -26927,6 +27142,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
         body: Result<types::builder::PatchedCourseGrade, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradePartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -26936,6 +27152,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -26984,9 +27201,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/grades/{grade_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseGrade>> {
-            let Self { client, course_id, grade_id, body } = self;
+            let Self { client, course_id, grade_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -27027,6 +27250,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_grade_partial_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -27043,6 +27267,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::CourseGradeDetailOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDetailList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27055,6 +27280,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27130,11 +27356,26 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/{grade_id}/details/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedCourseGradeDetailList>> {
-            let Self { client, course_id, grade_id, limit, offset, ordering, search } = self;
+            let Self {
+                client,
+                course_id,
+                grade_id,
+                limit,
+                offset,
+                ordering,
+                search,
+                options,
+            } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -27178,6 +27419,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_grade_detail_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -27191,6 +27433,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
         body: Result<types::builder::CourseGradeDetailCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDetailCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27200,6 +27443,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27250,11 +27494,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/courses/{course_id}/grades/{grade_id}/details/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
-            let Self { client, course_id, grade_id, body } = self;
+            let Self { client, course_id, grade_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -27296,6 +27546,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_grade_detail_create")
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -27309,6 +27560,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
         detail_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDetailGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27318,6 +27570,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
                 detail_id: Err("detail_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27350,11 +27603,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for detail_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
-            let Self { client, course_id, grade_id, detail_id } = self;
+            let Self { client, course_id, grade_id, detail_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
@@ -27391,6 +27650,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_grade_detail_get")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -27405,6 +27665,7 @@ pub mod builder {
         grade_id: Result<i64, String>,
         detail_id: Result<i64, String>,
         body: Result<types::builder::CourseGradeDetailUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDetailUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27415,6 +27676,7 @@ pub mod builder {
                 grade_id: Err("grade_id was not initialized".to_string()),
                 detail_id: Err("detail_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27475,11 +27737,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
-            let Self { client, course_id, grade_id, detail_id, body } = self;
+            let Self { client, course_id, grade_id, detail_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
@@ -27523,6 +27791,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_grade_detail_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -27536,6 +27805,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         grade_id: Result<i64, String>,
         detail_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDetailDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27545,6 +27815,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 grade_id: Err("grade_id was not initialized".to_string()),
                 detail_id: Err("detail_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27577,9 +27848,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for detail_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, course_id, grade_id, detail_id } = self;
+            let Self { client, course_id, grade_id, detail_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
@@ -27614,6 +27891,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_grade_detail_delete")
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -27628,6 +27906,7 @@ pub mod builder {
         grade_id: Result<i64, String>,
         detail_id: Result<i64, String>,
         body: Result<types::builder::PatchedCourseGradeDetail, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseGradeDetailPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27638,6 +27917,7 @@ pub mod builder {
                 grade_id: Err("grade_id was not initialized".to_string()),
                 detail_id: Err("detail_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27698,11 +27978,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/grades/{grade_id}/details/{detail_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::CourseGradeDetail>> {
-            let Self { client, course_id, grade_id, detail_id, body } = self;
+            let Self { client, course_id, grade_id, detail_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let grade_id = grade_id.map_err(crate::Error::InvalidRequest)?;
             let detail_id = detail_id.map_err(crate::Error::InvalidRequest)?;
@@ -27748,6 +28034,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -27763,6 +28050,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::CourseTeacherOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseTeacherList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27774,6 +28062,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27839,11 +28128,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/teachers/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedCourseTeacherList>> {
-            let Self { client, course_id, limit, offset, ordering, search } = self;
+            let Self { client, course_id, limit, offset, ordering, search, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
@@ -27884,6 +28179,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_teacher_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -27896,6 +28192,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         body: Result<types::builder::CourseTeacherCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseTeacherCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -27904,6 +28201,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -27942,9 +28240,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/courses/{course_id}/teachers/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
-            let Self { client, course_id, body } = self;
+            let Self { client, course_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -27984,6 +28288,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_teacher_create")
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -27996,6 +28301,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         teacher_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseTeacherGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28004,6 +28310,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 teacher_id: Err("teacher_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -28026,9 +28333,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for teacher_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
-            let Self { client, course_id, teacher_id } = self;
+            let Self { client, course_id, teacher_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -28061,6 +28374,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("course_teacher_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28074,6 +28388,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         teacher_id: Result<i64, String>,
         body: Result<types::builder::CourseTeacherUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseTeacherUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28083,6 +28398,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 teacher_id: Err("teacher_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -28131,9 +28447,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
-            let Self { client, course_id, teacher_id, body } = self;
+            let Self { client, course_id, teacher_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -28174,6 +28496,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_teacher_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28186,6 +28509,7 @@ pub mod builder {
         client: &'a super::Client,
         course_id: Result<i64, String>,
         teacher_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseTeacherDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28194,6 +28518,7 @@ pub mod builder {
                 client: client,
                 course_id: Err("course_id was not initialized".to_string()),
                 teacher_id: Err("teacher_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -28216,9 +28541,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for teacher_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, course_id, teacher_id } = self;
+            let Self { client, course_id, teacher_id, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -28251,6 +28582,7 @@ pub mod builder {
                         crate::operation::Operation::named("course_teacher_delete")
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -28264,6 +28596,7 @@ pub mod builder {
         course_id: Result<i64, String>,
         teacher_id: Result<i64, String>,
         body: Result<types::builder::PatchedCourseTeacher, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> CourseTeacherPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28273,6 +28606,7 @@ pub mod builder {
                 course_id: Err("course_id was not initialized".to_string()),
                 teacher_id: Err("teacher_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `course_id`: Course id.
@@ -28323,9 +28657,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/courses/{course_id}/teachers/{teacher_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::CourseTeacher>> {
-            let Self { client, course_id, teacher_id, body } = self;
+            let Self { client, course_id, teacher_id, body, options } = self;
             let course_id = course_id.map_err(crate::Error::InvalidRequest)?;
             let teacher_id = teacher_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -28368,6 +28708,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28382,6 +28723,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::EmailCampaignOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28392,6 +28734,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -28447,11 +28790,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -28488,6 +28837,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_campaign_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28499,6 +28849,7 @@ pub mod builder {
     pub struct EmailCampaignCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::EmailCampaignCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28506,6 +28857,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -28534,9 +28886,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::EmailCampaignCreate::try_from(v).map_err(|e| e.to_string())
@@ -28572,6 +28930,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_create")
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -28583,6 +28942,7 @@ pub mod builder {
     pub struct EmailCampaignGet<'a> {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28592,6 +28952,7 @@ pub mod builder {
                 email_campaign_id: Err(
                     "email_campaign_id was not initialized".to_string(),
                 ),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -28606,9 +28967,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
-            let Self { client, email_campaign_id } = self;
+            let Self { client, email_campaign_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -28641,6 +29008,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_campaign_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28653,6 +29021,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28663,6 +29032,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -28703,9 +29073,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/email-campaigns/{email_campaign_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -28746,6 +29122,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28757,6 +29134,7 @@ pub mod builder {
     pub struct EmailCampaignDelete<'a> {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28766,6 +29144,7 @@ pub mod builder {
                 email_campaign_id: Err(
                     "email_campaign_id was not initialized".to_string(),
                 ),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -28780,9 +29159,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id } = self;
+            let Self { client, email_campaign_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -28815,6 +29200,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_delete")
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -28827,6 +29213,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::PatchedEmailCampaign, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28837,6 +29224,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -28879,9 +29267,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/email-campaigns/{email_campaign_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailCampaign>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -28924,6 +29318,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -28937,6 +29332,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         offset: Result<Option<u64>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignCourseList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -28948,6 +29344,7 @@ pub mod builder {
                 ),
                 limit: Ok(None),
                 offset: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -28987,11 +29384,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/courses/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignCourseList>> {
-            let Self { client, email_campaign_id, limit, offset } = self;
+            let Self { client, email_campaign_id, limit, offset, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -29031,6 +29434,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_course_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -29043,6 +29447,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignCourseCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignCourseCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29053,6 +29458,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29096,11 +29502,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/courses/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignCourse>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -29144,6 +29556,7 @@ pub mod builder {
                         )
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -29156,6 +29569,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignCourseGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29166,6 +29580,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29190,11 +29605,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/courses/{link_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignCourse>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -29230,6 +29651,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_course_get")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -29242,6 +29664,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignCourseDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29252,6 +29675,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29276,9 +29700,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/courses/{link_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -29314,6 +29744,7 @@ pub mod builder {
                         )
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -29327,6 +29758,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         offset: Result<Option<u64>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedCourseList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29338,6 +29770,7 @@ pub mod builder {
                 ),
                 limit: Ok(None),
                 offset: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29377,13 +29810,19 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/`
         pub async fn send(
             self,
         ) -> crate::Result<
             ResponseValue<types::PaginatedEmailCampaignExcludedCourseList>,
         > {
-            let Self { client, email_campaign_id, limit, offset } = self;
+            let Self { client, email_campaign_id, limit, offset, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -29425,6 +29864,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -29437,6 +29877,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignExcludedCourseCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedCourseCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29447,6 +29888,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29490,11 +29932,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedCourse>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -29538,6 +29986,7 @@ pub mod builder {
                         )
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -29550,6 +29999,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedCourseGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29560,6 +30010,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29584,11 +30035,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/{link_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedCourse>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -29627,6 +30084,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -29639,6 +30097,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedCourseDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29649,6 +30108,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29673,9 +30133,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/excluded-courses/{link_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -29712,6 +30178,7 @@ pub mod builder {
                         )
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -29725,6 +30192,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         offset: Result<Option<u64>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedListList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29736,6 +30204,7 @@ pub mod builder {
                 ),
                 limit: Ok(None),
                 offset: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29775,13 +30244,19 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/`
         pub async fn send(
             self,
         ) -> crate::Result<
             ResponseValue<types::PaginatedEmailCampaignExcludedListList>,
         > {
-            let Self { client, email_campaign_id, limit, offset } = self;
+            let Self { client, email_campaign_id, limit, offset, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -29823,6 +30298,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -29835,6 +30311,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignExcludedListCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedListCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29845,6 +30322,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29888,11 +30366,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedList>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -29936,6 +30420,7 @@ pub mod builder {
                         )
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -29948,6 +30433,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedListGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -29958,6 +30444,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -29982,11 +30469,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/{link_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedList>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -30025,6 +30518,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -30037,6 +30531,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedListDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30047,6 +30542,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30071,9 +30567,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/excluded-lists/{link_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -30110,6 +30612,7 @@ pub mod builder {
                         )
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -30123,6 +30626,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         offset: Result<Option<u64>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedPlanList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30134,6 +30638,7 @@ pub mod builder {
                 ),
                 limit: Ok(None),
                 offset: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30173,13 +30678,19 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/`
         pub async fn send(
             self,
         ) -> crate::Result<
             ResponseValue<types::PaginatedEmailCampaignExcludedPlanList>,
         > {
-            let Self { client, email_campaign_id, limit, offset } = self;
+            let Self { client, email_campaign_id, limit, offset, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -30221,6 +30732,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -30233,6 +30745,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignExcludedPlanCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedPlanCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30243,6 +30756,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30286,11 +30800,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedPlan>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -30334,6 +30854,7 @@ pub mod builder {
                         )
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -30346,6 +30867,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedPlanGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30356,6 +30878,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30380,11 +30903,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/{link_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignExcludedPlan>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -30423,6 +30952,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -30435,6 +30965,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignExcludedPlanDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30445,6 +30976,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30469,9 +31001,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/excluded-plans/{link_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -30508,6 +31046,7 @@ pub mod builder {
                         )
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -30521,6 +31060,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         offset: Result<Option<u64>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignListList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30532,6 +31072,7 @@ pub mod builder {
                 ),
                 limit: Ok(None),
                 offset: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30571,11 +31112,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/lists/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignListList>> {
-            let Self { client, email_campaign_id, limit, offset } = self;
+            let Self { client, email_campaign_id, limit, offset, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -30615,6 +31162,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_list_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -30627,6 +31175,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignListCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignListCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30637,6 +31186,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30679,11 +31229,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/lists/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignList>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -30725,6 +31281,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_list_create")
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -30737,6 +31294,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignListGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30747,6 +31305,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30771,11 +31330,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/lists/{link_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignList>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -30811,6 +31376,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_list_get")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -30823,6 +31389,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignListDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30833,6 +31400,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30857,9 +31425,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/lists/{link_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -30893,6 +31467,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_list_delete")
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -30906,6 +31481,7 @@ pub mod builder {
         email_campaign_id: Result<i64, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         offset: Result<Option<u64>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignPlanList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -30917,6 +31493,7 @@ pub mod builder {
                 ),
                 limit: Ok(None),
                 offset: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -30956,11 +31533,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `u64` for offset failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/plans/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEmailCampaignPlanList>> {
-            let Self { client, email_campaign_id, limit, offset } = self;
+            let Self { client, email_campaign_id, limit, offset, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
@@ -31000,6 +31583,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_plan_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31012,6 +31596,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         body: Result<types::builder::EmailCampaignPlanCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignPlanCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31022,6 +31607,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -31064,11 +31650,17 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-campaigns/{email_campaign_id}/plans/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignPlan>> {
-            let Self { client, email_campaign_id, body } = self;
+            let Self { client, email_campaign_id, body, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -31110,6 +31702,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_plan_create")
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -31122,6 +31715,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignPlanGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31132,6 +31726,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -31156,11 +31751,17 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-campaigns/{email_campaign_id}/plans/{link_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::EmailCampaignPlan>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -31196,6 +31797,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_plan_get")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31208,6 +31810,7 @@ pub mod builder {
         client: &'a super::Client,
         email_campaign_id: Result<i64, String>,
         link_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCampaignPlanDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31218,6 +31821,7 @@ pub mod builder {
                     "email_campaign_id was not initialized".to_string(),
                 ),
                 link_id: Err("link_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_campaign_id`: Campaign id.
@@ -31242,9 +31846,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for link_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-campaigns/{email_campaign_id}/plans/{link_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_campaign_id, link_id } = self;
+            let Self { client, email_campaign_id, link_id, options } = self;
             let email_campaign_id = email_campaign_id
                 .map_err(crate::Error::InvalidRequest)?;
             let link_id = link_id.map_err(crate::Error::InvalidRequest)?;
@@ -31278,6 +31888,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_campaign_plan_delete")
                     },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -31292,6 +31903,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::EmailListOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailListList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31302,6 +31914,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -31357,11 +31970,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-lists/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEmailListList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -31398,6 +32017,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_list_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31409,6 +32029,7 @@ pub mod builder {
     pub struct EmailListCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::EmailListCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailListCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31416,6 +32037,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -31444,9 +32066,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-lists/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::EmailListCreate::try_from(v).map_err(|e| e.to_string())
@@ -31480,6 +32108,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_list_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -31491,6 +32120,7 @@ pub mod builder {
     pub struct EmailListGet<'a> {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailListGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31498,6 +32128,7 @@ pub mod builder {
             Self {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -31510,9 +32141,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-lists/{email_list_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
-            let Self { client, email_list_id } = self;
+            let Self { client, email_list_id, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -31544,6 +32181,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_list_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31556,6 +32194,7 @@ pub mod builder {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
         body: Result<types::builder::EmailListUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailListUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31564,6 +32203,7 @@ pub mod builder {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -31602,9 +32242,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/email-lists/{email_list_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
-            let Self { client, email_list_id, body } = self;
+            let Self { client, email_list_id, body, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -31642,6 +32288,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_list_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31653,6 +32300,7 @@ pub mod builder {
     pub struct EmailListDelete<'a> {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailListDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31660,6 +32308,7 @@ pub mod builder {
             Self {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -31672,9 +32321,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_list_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-lists/{email_list_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_list_id } = self;
+            let Self { client, email_list_id, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -31704,6 +32359,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_list_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -31716,6 +32372,7 @@ pub mod builder {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
         body: Result<types::builder::PatchedEmailList, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailListPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31724,6 +32381,7 @@ pub mod builder {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -31762,9 +32420,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/email-lists/{email_list_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::EmailList>> {
-            let Self { client, email_list_id, body } = self;
+            let Self { client, email_list_id, body, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -31804,6 +32468,7 @@ pub mod builder {
                         crate::operation::Operation::named("email_list_partial_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31819,6 +32484,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::EmailOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31830,6 +32496,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -31895,11 +32562,25 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-lists/{email_list_id}/emails/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEmailList>> {
-            let Self { client, email_list_id, limit, offset, ordering, search } = self;
+            let Self {
+                client,
+                email_list_id,
+                limit,
+                offset,
+                ordering,
+                search,
+                options,
+            } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
@@ -31940,6 +32621,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -31952,6 +32634,7 @@ pub mod builder {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
         body: Result<types::builder::EmailCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -31960,6 +32643,7 @@ pub mod builder {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -31996,9 +32680,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/email-lists/{email_list_id}/emails/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
-            let Self { client, email_list_id, body } = self;
+            let Self { client, email_list_id, body, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::EmailCreate::try_from(v).map_err(|e| e.to_string()))
@@ -32034,6 +32724,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -32046,6 +32737,7 @@ pub mod builder {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
         email_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32054,6 +32746,7 @@ pub mod builder {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 email_id: Err("email_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -32076,9 +32769,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
-            let Self { client, email_list_id, email_id } = self;
+            let Self { client, email_list_id, email_id, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -32111,6 +32810,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32124,6 +32824,7 @@ pub mod builder {
         email_list_id: Result<i64, String>,
         email_id: Result<i64, String>,
         body: Result<types::builder::EmailUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32133,6 +32834,7 @@ pub mod builder {
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 email_id: Err("email_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -32179,9 +32881,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
-            let Self { client, email_list_id, email_id, body } = self;
+            let Self { client, email_list_id, email_id, body, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -32218,6 +32926,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32230,6 +32939,7 @@ pub mod builder {
         client: &'a super::Client,
         email_list_id: Result<i64, String>,
         email_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32238,6 +32948,7 @@ pub mod builder {
                 client: client,
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 email_id: Err("email_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -32260,9 +32971,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for email_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, email_list_id, email_id } = self;
+            let Self { client, email_list_id, email_id, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -32293,6 +33010,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -32306,6 +33024,7 @@ pub mod builder {
         email_list_id: Result<i64, String>,
         email_id: Result<i64, String>,
         body: Result<types::builder::PatchedEmail, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EmailPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32315,6 +33034,7 @@ pub mod builder {
                 email_list_id: Err("email_list_id was not initialized".to_string()),
                 email_id: Err("email_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `email_list_id`: Email list id.
@@ -32361,9 +33081,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/email-lists/{email_list_id}/emails/{email_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Email>> {
-            let Self { client, email_list_id, email_id, body } = self;
+            let Self { client, email_list_id, email_id, body, options } = self;
             let email_list_id = email_list_id.map_err(crate::Error::InvalidRequest)?;
             let email_id = email_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -32402,6 +33128,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("email_partial_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32416,6 +33143,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::EnrollOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EnrollList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32426,6 +33154,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -32481,11 +33210,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/enrolls/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedEnrollList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -32522,6 +33257,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("enroll_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32533,6 +33269,7 @@ pub mod builder {
     pub struct EnrollCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::EnrollCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EnrollCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32540,6 +33277,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -32566,9 +33304,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/enrolls/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::EnrollCreate::try_from(v).map_err(|e| e.to_string())
@@ -32602,6 +33346,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("enroll_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -32613,6 +33358,7 @@ pub mod builder {
     pub struct EnrollGet<'a> {
         client: &'a super::Client,
         enroll_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EnrollGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32620,6 +33366,7 @@ pub mod builder {
             Self {
                 client: client,
                 enroll_id: Err("enroll_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `enroll_id`: Enrollment id.
@@ -32632,9 +33379,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for enroll_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/enrolls/{enroll_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
-            let Self { client, enroll_id } = self;
+            let Self { client, enroll_id, options } = self;
             let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -32666,6 +33419,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("enroll_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32678,6 +33432,7 @@ pub mod builder {
         client: &'a super::Client,
         enroll_id: Result<i64, String>,
         body: Result<types::builder::EnrollUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EnrollUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32686,6 +33441,7 @@ pub mod builder {
                 client: client,
                 enroll_id: Err("enroll_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `enroll_id`: Enrollment id.
@@ -32722,9 +33478,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/enrolls/{enroll_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
-            let Self { client, enroll_id, body } = self;
+            let Self { client, enroll_id, body, options } = self;
             let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -32762,6 +33524,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("enroll_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32773,6 +33536,7 @@ pub mod builder {
     pub struct EnrollDelete<'a> {
         client: &'a super::Client,
         enroll_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EnrollDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32780,6 +33544,7 @@ pub mod builder {
             Self {
                 client: client,
                 enroll_id: Err("enroll_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `enroll_id`: Enrollment id.
@@ -32792,9 +33557,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for enroll_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/enrolls/{enroll_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, enroll_id } = self;
+            let Self { client, enroll_id, options } = self;
             let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -32824,6 +33595,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("enroll_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -32836,6 +33608,7 @@ pub mod builder {
         client: &'a super::Client,
         enroll_id: Result<i64, String>,
         body: Result<types::builder::PatchedEnroll, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> EnrollPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32844,6 +33617,7 @@ pub mod builder {
                 client: client,
                 enroll_id: Err("enroll_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `enroll_id`: Enrollment id.
@@ -32880,9 +33654,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/enrolls/{enroll_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Enroll>> {
-            let Self { client, enroll_id, body } = self;
+            let Self { client, enroll_id, body, options } = self;
             let enroll_id = enroll_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -32922,6 +33702,7 @@ pub mod builder {
                         crate::operation::Operation::named("enroll_partial_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -32936,6 +33717,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::MindzPayAccountOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayAccountList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -32946,6 +33728,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -33001,11 +33784,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedMindzPayAccountList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -33044,6 +33833,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_account_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33055,6 +33845,7 @@ pub mod builder {
     pub struct MindzpayAccountGet<'a> {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayAccountGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33062,6 +33853,7 @@ pub mod builder {
             Self {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33077,9 +33869,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayAccount>> {
-            let Self { client, account_id } = self;
+            let Self { client, account_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -33111,6 +33909,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("mindzpay_account_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33126,6 +33925,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::MindzPayPaymentOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayPaymentList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33137,6 +33937,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33205,11 +34006,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/payments/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedMindzPayPaymentList>> {
-            let Self { client, account_id, limit, offset, ordering, search } = self;
+            let Self { client, account_id, limit, offset, ordering, search, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
@@ -33252,6 +34059,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_payment_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33264,6 +34072,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
         payment_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayPaymentGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33272,6 +34081,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 payment_id: Err("payment_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33300,9 +34110,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/payments/{payment_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayPayment>> {
-            let Self { client, account_id, payment_id } = self;
+            let Self { client, account_id, payment_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let payment_id = payment_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -33336,6 +34152,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("mindzpay_payment_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33348,6 +34165,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
         payment_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayPaymentRefund<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33356,6 +34174,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 payment_id: Err("payment_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33384,9 +34203,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/payments/{payment_id}/refund/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayPayment>> {
-            let Self { client, account_id, payment_id } = self;
+            let Self { client, account_id, payment_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let payment_id = payment_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -33422,6 +34247,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_payment_refund")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33437,6 +34263,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::MindzPaySubscriptionOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpaySubscriptionList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33448,6 +34275,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33516,11 +34344,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedMindzPaySubscriptionList>> {
-            let Self { client, account_id, limit, offset, ordering, search } = self;
+            let Self { client, account_id, limit, offset, ordering, search, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
@@ -33563,6 +34397,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_subscription_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33575,6 +34410,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
         subscription_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpaySubscriptionGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33583,6 +34419,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 subscription_id: Err("subscription_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33611,11 +34448,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
-            let Self { client, account_id, subscription_id } = self;
+            let Self { client, account_id, subscription_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -33651,6 +34494,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_subscription_get")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33663,6 +34507,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
         subscription_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpaySubscriptionCancel<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33671,6 +34516,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 subscription_id: Err("subscription_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33699,11 +34545,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/cancel/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
-            let Self { client, account_id, subscription_id } = self;
+            let Self { client, account_id, subscription_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -33741,6 +34593,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33753,6 +34606,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
         subscription_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpaySubscriptionReactivate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33761,6 +34615,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 subscription_id: Err("subscription_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33789,11 +34644,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/reactivate/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
-            let Self { client, account_id, subscription_id } = self;
+            let Self { client, account_id, subscription_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -33831,6 +34692,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33843,6 +34705,7 @@ pub mod builder {
         client: &'a super::Client,
         account_id: Result<::std::string::String, String>,
         subscription_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpaySubscriptionSuspend<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33851,6 +34714,7 @@ pub mod builder {
                 client: client,
                 account_id: Err("account_id was not initialized".to_string()),
                 subscription_id: Err("subscription_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_id`: MindzPay account id.
@@ -33879,11 +34743,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_id}/subscriptions/{subscription_id}/suspend/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::MindzPaySubscription>> {
-            let Self { client, account_id, subscription_id } = self;
+            let Self { client, account_id, subscription_id, options } = self;
             let account_id = account_id.map_err(crate::Error::InvalidRequest)?;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -33921,6 +34791,7 @@ pub mod builder {
                         )
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -33936,6 +34807,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::MindzPayInvoiceOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -33947,6 +34819,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34015,11 +34888,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_key}/invoices/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedMindzPayInvoiceList>> {
-            let Self { client, account_key, limit, offset, ordering, search } = self;
+            let Self { client, account_key, limit, offset, ordering, search, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
@@ -34062,6 +34941,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_invoice_list")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34074,6 +34954,7 @@ pub mod builder {
         client: &'a super::Client,
         account_key: Result<::std::string::String, String>,
         body: Result<types::builder::MindzPayInvoiceCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34082,6 +34963,7 @@ pub mod builder {
                 client: client,
                 account_key: Err("account_key was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34125,9 +35007,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
-            let Self { client, account_key, body } = self;
+            let Self { client, account_key, body, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -34167,6 +35055,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_invoice_create")
                     },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -34179,6 +35068,7 @@ pub mod builder {
         client: &'a super::Client,
         account_key: Result<::std::string::String, String>,
         invoice_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34187,6 +35077,7 @@ pub mod builder {
                 client: client,
                 account_key: Err("account_key was not initialized".to_string()),
                 invoice_id: Err("invoice_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34215,9 +35106,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
-            let Self { client, account_key, invoice_id } = self;
+            let Self { client, account_key, invoice_id, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -34251,6 +35148,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("mindzpay_invoice_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34264,6 +35162,7 @@ pub mod builder {
         account_key: Result<::std::string::String, String>,
         invoice_id: Result<::std::string::String, String>,
         body: Result<types::builder::MindzPayInvoiceUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34273,6 +35172,7 @@ pub mod builder {
                 account_key: Err("account_key was not initialized".to_string()),
                 invoice_id: Err("invoice_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34329,9 +35229,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
-            let Self { client, account_key, invoice_id, body } = self;
+            let Self { client, account_key, invoice_id, body, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
@@ -34373,6 +35279,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_invoice_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34385,6 +35292,7 @@ pub mod builder {
         client: &'a super::Client,
         account_key: Result<::std::string::String, String>,
         invoice_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceCancel<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34393,6 +35301,7 @@ pub mod builder {
                 client: client,
                 account_key: Err("account_key was not initialized".to_string()),
                 invoice_id: Err("invoice_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34421,9 +35330,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/cancel/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
-            let Self { client, account_key, invoice_id } = self;
+            let Self { client, account_key, invoice_id, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -34459,6 +35374,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_invoice_cancel")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34471,6 +35387,7 @@ pub mod builder {
         client: &'a super::Client,
         account_key: Result<::std::string::String, String>,
         invoice_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceRefresh<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34479,6 +35396,7 @@ pub mod builder {
                 client: client,
                 account_key: Err("account_key was not initialized".to_string()),
                 invoice_id: Err("invoice_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34507,9 +35425,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/refresh/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
-            let Self { client, account_key, invoice_id } = self;
+            let Self { client, account_key, invoice_id, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -34545,6 +35469,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_invoice_refresh")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34557,6 +35482,7 @@ pub mod builder {
         client: &'a super::Client,
         account_key: Result<::std::string::String, String>,
         invoice_id: Result<::std::string::String, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> MindzpayInvoiceReissue<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34565,6 +35491,7 @@ pub mod builder {
                 client: client,
                 account_key: Err("account_key was not initialized".to_string()),
                 invoice_id: Err("invoice_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `account_key`: MindzPay account key.
@@ -34593,9 +35520,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/mindzpay/accounts/{account_key}/invoices/{invoice_id}/reissue/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::MindzPayInvoice>> {
-            let Self { client, account_key, invoice_id } = self;
+            let Self { client, account_key, invoice_id, options } = self;
             let account_key = account_key.map_err(crate::Error::InvalidRequest)?;
             let invoice_id = invoice_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
@@ -34631,6 +35564,7 @@ pub mod builder {
                         crate::operation::Operation::named("mindzpay_invoice_reissue")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34645,6 +35579,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::SubscriptionOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34655,6 +35590,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -34710,11 +35646,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/subscriptions/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedSubscriptionList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -34751,6 +35693,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("subscription_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34762,6 +35705,7 @@ pub mod builder {
     pub struct SubscriptionCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::SubscriptionCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34769,6 +35713,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -34797,9 +35742,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/subscriptions/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::SubscriptionCreate::try_from(v).map_err(|e| e.to_string())
@@ -34833,6 +35784,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("subscription_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -34844,6 +35796,7 @@ pub mod builder {
     pub struct SubscriptionGet<'a> {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34851,6 +35804,7 @@ pub mod builder {
             Self {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `subscription_id`: Subscription plan id.
@@ -34865,9 +35819,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/subscriptions/{subscription_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
-            let Self { client, subscription_id } = self;
+            let Self { client, subscription_id, options } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -34899,6 +35859,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("subscription_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -34911,6 +35872,7 @@ pub mod builder {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
         body: Result<types::builder::SubscriptionUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -34919,6 +35881,7 @@ pub mod builder {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `subscription_id`: Subscription plan id.
@@ -34959,9 +35922,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/subscriptions/{subscription_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
-            let Self { client, subscription_id, body } = self;
+            let Self { client, subscription_id, body, options } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -34999,6 +35968,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("subscription_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35010,6 +35980,7 @@ pub mod builder {
     pub struct SubscriptionDelete<'a> {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35017,6 +35988,7 @@ pub mod builder {
             Self {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `subscription_id`: Subscription plan id.
@@ -35031,9 +36003,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/subscriptions/{subscription_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, subscription_id } = self;
+            let Self { client, subscription_id, options } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -35063,6 +36041,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("subscription_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -35075,6 +36054,7 @@ pub mod builder {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
         body: Result<types::builder::PatchedSubscription, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35083,6 +36063,7 @@ pub mod builder {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `subscription_id`: Subscription plan id.
@@ -35123,9 +36104,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/subscriptions/{subscription_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
-            let Self { client, subscription_id, body } = self;
+            let Self { client, subscription_id, body, options } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -35165,6 +36152,7 @@ pub mod builder {
                         crate::operation::Operation::named("subscription_partial_update")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35177,6 +36165,7 @@ pub mod builder {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
         body: Result<types::builder::AddProductRequest, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionAddProduct<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35185,6 +36174,7 @@ pub mod builder {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `subscription_id`: Subscription plan id.
@@ -35225,9 +36215,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/subscriptions/{subscription_id}/add-product/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
-            let Self { client, subscription_id, body } = self;
+            let Self { client, subscription_id, body, options } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -35267,6 +36263,7 @@ pub mod builder {
                         crate::operation::Operation::named("subscription_add_product")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35279,6 +36276,7 @@ pub mod builder {
         client: &'a super::Client,
         subscription_id: Result<i64, String>,
         body: Result<types::builder::RemoveProductRequest, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> SubscriptionRemoveProduct<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35287,6 +36285,7 @@ pub mod builder {
                 client: client,
                 subscription_id: Err("subscription_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `subscription_id`: Subscription plan id.
@@ -35329,9 +36328,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/subscriptions/{subscription_id}/remove-product/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::Subscription>> {
-            let Self { client, subscription_id, body } = self;
+            let Self { client, subscription_id, body, options } = self;
             let subscription_id = subscription_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -35371,6 +36376,7 @@ pub mod builder {
                         crate::operation::Operation::named("subscription_remove_product")
                     },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35385,6 +36391,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::TeamMemberOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> TeamList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35395,6 +36402,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -35450,11 +36458,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/teams/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedTeamMemberList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -35491,6 +36505,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("team_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35502,6 +36517,7 @@ pub mod builder {
     pub struct TeamCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::TeamMemberCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> TeamCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35509,6 +36525,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -35537,9 +36554,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/teams/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::TeamMemberCreate::try_from(v).map_err(|e| e.to_string())
@@ -35573,6 +36596,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("team_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -35584,6 +36608,7 @@ pub mod builder {
     pub struct TeamGet<'a> {
         client: &'a super::Client,
         team_member_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> TeamGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35591,6 +36616,7 @@ pub mod builder {
             Self {
                 client: client,
                 team_member_id: Err("team_member_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `team_member_id`: Team member id.
@@ -35605,9 +36631,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/teams/{team_member_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
-            let Self { client, team_member_id } = self;
+            let Self { client, team_member_id, options } = self;
             let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -35639,6 +36671,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("team_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35651,6 +36684,7 @@ pub mod builder {
         client: &'a super::Client,
         team_member_id: Result<i64, String>,
         body: Result<types::builder::TeamMemberUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> TeamUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35659,6 +36693,7 @@ pub mod builder {
                 client: client,
                 team_member_id: Err("team_member_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `team_member_id`: Team member id.
@@ -35699,9 +36734,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/teams/{team_member_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
-            let Self { client, team_member_id, body } = self;
+            let Self { client, team_member_id, body, options } = self;
             let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -35739,6 +36780,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("team_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35750,6 +36792,7 @@ pub mod builder {
     pub struct TeamDelete<'a> {
         client: &'a super::Client,
         team_member_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> TeamDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35757,6 +36800,7 @@ pub mod builder {
             Self {
                 client: client,
                 team_member_id: Err("team_member_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `team_member_id`: Team member id.
@@ -35771,9 +36815,15 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/teams/{team_member_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, team_member_id } = self;
+            let Self { client, team_member_id, options } = self;
             let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -35803,6 +36853,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("team_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -35815,6 +36866,7 @@ pub mod builder {
         client: &'a super::Client,
         team_member_id: Result<i64, String>,
         body: Result<types::builder::PatchedTeamMember, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> TeamPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35823,6 +36875,7 @@ pub mod builder {
                 client: client,
                 team_member_id: Err("team_member_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `team_member_id`: Team member id.
@@ -35863,9 +36916,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/teams/{team_member_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::TeamMember>> {
-            let Self { client, team_member_id, body } = self;
+            let Self { client, team_member_id, body, options } = self;
             let team_member_id = team_member_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -35903,6 +36962,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("team_partial_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -35917,6 +36977,7 @@ pub mod builder {
         offset: Result<Option<u64>, String>,
         ordering: Result<Option<crate::types::UserOrdering>, String>,
         search: Result<Option<::std::string::String>, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserList<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -35927,6 +36988,7 @@ pub mod builder {
                 offset: Ok(None),
                 ordering: Ok(None),
                 search: Ok(None),
+                options: None,
             }
         }
         ///Sets `limit`: Page size: how many records to return (default 50).
@@ -35982,11 +37044,17 @@ pub mod builder {
                 });
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/users/`
         pub async fn send(
             self,
         ) -> crate::Result<ResponseValue<types::PaginatedUserList>> {
-            let Self { client, limit, offset, ordering, search } = self;
+            let Self { client, limit, offset, ordering, search, options } = self;
             let limit = limit.map_err(crate::Error::InvalidRequest)?;
             let offset = offset.map_err(crate::Error::InvalidRequest)?;
             let ordering = ordering.map_err(crate::Error::InvalidRequest)?;
@@ -36023,6 +37091,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_list") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -36034,6 +37103,7 @@ pub mod builder {
     pub struct UserCreate<'a> {
         client: &'a super::Client,
         body: Result<types::builder::UserCreate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserCreate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -36041,6 +37111,7 @@ pub mod builder {
             Self {
                 client: client,
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets the request body.
@@ -36067,9 +37138,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/users/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
-            let Self { client, body } = self;
+            let Self { client, body, options } = self;
             let body = body
                 .and_then(|v| types::UserCreate::try_from(v).map_err(|e| e.to_string()))
                 .map_err(crate::Error::InvalidRequest)?;
@@ -36101,6 +37178,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_create") },
                     201u16,
+                    options,
                 )
                 .await
         }
@@ -36112,6 +37190,7 @@ pub mod builder {
     pub struct UserGet<'a> {
         client: &'a super::Client,
         user_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserGet<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -36119,6 +37198,7 @@ pub mod builder {
             Self {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `user_id`: User id.
@@ -36131,9 +37211,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for user_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `GET` request to `/v2/users/{user_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
-            let Self { client, user_id } = self;
+            let Self { client, user_id, options } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -36165,6 +37251,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_get") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -36177,6 +37264,7 @@ pub mod builder {
         client: &'a super::Client,
         user_id: Result<i64, String>,
         body: Result<types::builder::UserUpdate, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -36185,6 +37273,7 @@ pub mod builder {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `user_id`: User id.
@@ -36221,9 +37310,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PUT` request to `/v2/users/{user_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
-            let Self { client, user_id, body } = self;
+            let Self { client, user_id, body, options } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::UserUpdate::try_from(v).map_err(|e| e.to_string()))
@@ -36259,6 +37354,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -36270,6 +37366,7 @@ pub mod builder {
     pub struct UserDelete<'a> {
         client: &'a super::Client,
         user_id: Result<i64, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserDelete<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -36277,6 +37374,7 @@ pub mod builder {
             Self {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
+                options: None,
             }
         }
         ///Sets `user_id`: User id.
@@ -36289,9 +37387,15 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for user_id failed".to_string());
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `DELETE` request to `/v2/users/{user_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<()>> {
-            let Self { client, user_id } = self;
+            let Self { client, user_id, options } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let build = || -> crate::Result<::reqwest::Request> {
                 let url = format!(
@@ -36321,6 +37425,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_delete") },
                     204u16,
+                    options,
                 )
                 .await
         }
@@ -36333,6 +37438,7 @@ pub mod builder {
         client: &'a super::Client,
         user_id: Result<i64, String>,
         body: Result<types::builder::PatchedUser, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserPartialUpdate<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -36341,6 +37447,7 @@ pub mod builder {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `user_id`: User id.
@@ -36377,9 +37484,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `PATCH` request to `/v2/users/{user_id}/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
-            let Self { client, user_id, body } = self;
+            let Self { client, user_id, body, options } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| types::PatchedUser::try_from(v).map_err(|e| e.to_string()))
@@ -36415,6 +37528,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_partial_update") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -36427,6 +37541,7 @@ pub mod builder {
         client: &'a super::Client,
         user_id: Result<i64, String>,
         body: Result<types::builder::ChangePasswordRequest, String>,
+        options: Option<Box<crate::CallOptions>>,
     }
     impl<'a> UserChangePassword<'a> {
         ///Starts the request; the `Client` method of the same name is the usual way.
@@ -36435,6 +37550,7 @@ pub mod builder {
                 client: client,
                 user_id: Err("user_id was not initialized".to_string()),
                 body: Ok(::std::default::Default::default()),
+                options: None,
             }
         }
         ///Sets `user_id`: User id.
@@ -36475,9 +37591,15 @@ pub mod builder {
             self.body = self.body.map(f);
             self
         }
+        /// Settings for this call only (timeouts, retries, extra headers),
+        /// replacing the client's where set: see [`crate::CallOptions`].
+        pub fn options(mut self, options: crate::CallOptions) -> Self {
+            self.options = Some(Box::new(options));
+            self
+        }
         ///Sends a `POST` request to `/v2/users/{user_id}/change-password/`
         pub async fn send(self) -> crate::Result<ResponseValue<types::User>> {
-            let Self { client, user_id, body } = self;
+            let Self { client, user_id, body, options } = self;
             let user_id = user_id.map_err(crate::Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -36515,6 +37637,7 @@ pub mod builder {
                     &build,
                     const { crate::operation::Operation::named("user_change_password") },
                     200u16,
+                    options,
                 )
                 .await
         }
@@ -36523,6 +37646,7 @@ pub mod builder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("SubscriptionCreate")
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }
@@ -36531,6 +37655,7 @@ pub mod builder {
             f.debug_struct("SubscriptionUpdate")
                 .field("subscription_id", &self.subscription_id)
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }
@@ -36539,6 +37664,7 @@ pub mod builder {
             f.debug_struct("SubscriptionPartialUpdate")
                 .field("subscription_id", &self.subscription_id)
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }
@@ -36546,6 +37672,7 @@ pub mod builder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("UserCreate")
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }
@@ -36554,6 +37681,7 @@ pub mod builder {
             f.debug_struct("UserUpdate")
                 .field("user_id", &self.user_id)
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }
@@ -36562,6 +37690,7 @@ pub mod builder {
             f.debug_struct("UserPartialUpdate")
                 .field("user_id", &self.user_id)
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }
@@ -36570,6 +37699,7 @@ pub mod builder {
             f.debug_struct("UserChangePassword")
                 .field("user_id", &self.user_id)
                 .field("body", &self.body)
+                .field("options", &self.options)
                 .finish_non_exhaustive()
         }
     }

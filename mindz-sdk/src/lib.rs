@@ -29,6 +29,7 @@
 //! | `wire` | wire constants, redaction helpers, the reqwest-error vocabulary, the capped reader |
 //! | [`operation`] | the table of operations |
 //! | [`retry`] | retry policy as data, and its decisions (no sockets) |
+//! | [`options`] | settings for one call ([`CallOptions`]) |
 //! | [`telemetry`] | the `mindz.request` span |
 //! | [`auth`] | tokens, the shared refresh, the OAuth2 exchange, [`AuthError`] |
 //! | [`error`] | [`Error`] and its parts |
@@ -37,6 +38,7 @@
 //! | [`env`] | configuration from `MINDZ_*` variables |
 //! | [`tls`] | rustls for reqwest |
 //! | `pipeline` | the path of every call |
+//! | `raw` | requests the schema does not describe ([`Client::request`], [`RawRequest`]) |
 //! | [`pagination`] | streams over list operations |
 //! | `client` | [`Client::builder`], [`Client::authenticate`], [`Client::invalidate_token`] |
 
@@ -60,8 +62,10 @@ pub mod env;
 pub mod error;
 pub mod nullable;
 pub mod operation;
+pub mod options;
 pub mod pagination;
 mod pipeline;
+mod raw;
 pub mod retry;
 pub mod state;
 pub mod telemetry;
@@ -77,6 +81,10 @@ pub use error::{
 };
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
 pub use nullable::Nullable;
+pub use options::CallOptions;
+pub use raw::RawRequest;
+/// The HTTP method of a raw request ([`Client::request`]).
+pub use reqwest::Method;
 pub use retry::{RetryBudget, RetryPolicy};
 /// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
 /// as Django REST framework writes decimals) or a JSON number (`62.9`), and

@@ -12,7 +12,8 @@ pub struct Operation {
     /// Whether the operation needs credentials. Public operations never
     /// carry an `Authorization` header.
     pub auth: bool,
-    /// How sure the schema is of this operation: `seen`, `seen-path` or `inferred`.
+    /// How sure the schema is of this operation: `seen`, `seen-path` or
+    /// `inferred` (`raw` for a raw request, [`Client::request`](crate::Client::request)).
     pub confidence: &'static str,
 }
 

@@ -58,7 +58,8 @@ use crate::error::{
     TimeoutError, TimeoutLimit, TransportError,
 };
 use crate::operation::Operation;
-use crate::retry::{Attempted, Decision};
+use crate::options::CallOptions;
+use crate::retry::{Attempted, Decision, RetryPolicy};
 use crate::state::{CallSettings, ERROR_BODY_CAP};
 use crate::telemetry::RequestTrace;
 use crate::wire::{TransportKind, read_capped};
@@ -102,11 +103,13 @@ pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
     build: Build<'a>,
     operation: &'static Operation,
     _documented: u16,
+    options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     run(
         client,
         build,
         operation,
+        options,
         |answer| match serde_json::from_slice::<T>(&answer.body) {
             Ok(value) => Ok(ResponseValue::new(value, answer.status, answer.headers)),
             Err(_) => Err(Error::Decode(DecodeError::locate::<T>(
@@ -124,8 +127,9 @@ pub(crate) fn empty<'a>(
     build: Build<'a>,
     operation: &'static Operation,
     _documented: u16,
+    options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<()>>> + Send + 'a {
-    run(client, build, operation, |answer| {
+    run(client, build, operation, options, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
     })
 }
@@ -154,6 +158,7 @@ fn run<'a, T: 'a>(
     client: &'a Client,
     build: Build<'a>,
     operation: &'static Operation,
+    options: Option<Box<CallOptions>>,
     finish: impl FnOnce(Answer) -> Result<ResponseValue<T>> + Send + 'a,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     async move {
@@ -171,6 +176,12 @@ fn run<'a, T: 'a>(
             )));
         };
         let settings = &*client.inner.calls;
+        // Per-call options are rare: one branch when there are none.
+        if let Some(options) = &options
+            && let Err(message) = options.check(&settings.request_id_header)
+        {
+            return Err(Error::InvalidRequest(message));
+        }
         let (trace, request_id) = {
             let mut id_text = uuid::Uuid::encode_buffer();
             let id_text = invocation.hyphenated().encode_lower(&mut id_text);
@@ -193,8 +204,9 @@ fn run<'a, T: 'a>(
             context,
             progress: &progress,
             trace: &trace,
+            options,
         };
-        let result = match settings.deadline {
+        let result = match call.deadline() {
             Some(limit) => {
                 let attempts = call.attempts().instrument(trace.span().clone());
                 match tokio::time::timeout(limit, attempts).await {
@@ -231,6 +243,9 @@ struct Call<'a> {
     context: Context,
     progress: &'a Progress,
     trace: &'a RequestTrace,
+    /// The call's own settings, replacing the client's where set (boxed:
+    /// a call without them carries one pointer).
+    options: Option<Box<CallOptions>>,
 }
 
 /// What comes after an attempt.
@@ -267,6 +282,39 @@ enum Outcome {
 }
 
 impl Call<'_> {
+    /// The retry policy: the call's, else the client's.
+    fn policy(&self) -> &RetryPolicy {
+        match self.options.as_deref().and_then(CallOptions::get_retry) {
+            Some(policy) => policy,
+            None => &self.settings.policy,
+        }
+    }
+
+    /// The whole call's deadline: the call's, else the client's.
+    fn deadline(&self) -> Option<std::time::Duration> {
+        self.options
+            .as_deref()
+            .and_then(CallOptions::get_deadline)
+            .or(self.settings.deadline)
+    }
+
+    /// The per-attempt timeout, and whether it is the one set on the SDK's
+    /// reqwest client (a call's own goes on each of its requests, which
+    /// replaces the client's for that request).
+    fn attempt_timeout(&self) -> (Option<std::time::Duration>, bool) {
+        match self
+            .options
+            .as_deref()
+            .and_then(CallOptions::get_attempt_timeout)
+        {
+            Some(limit) => (Some(limit), false),
+            None => (
+                self.settings.attempt_timeout,
+                self.settings.timeout_on_client,
+            ),
+        }
+    }
+
     /// The operation's request for one send: built afresh, with the call's
     /// `X-Request-ID` and, when `token` is given, its bearer token (never
     /// to another origin than the base URL's); no other `Authorization`.
@@ -282,6 +330,11 @@ impl Call<'_> {
         let headers = request.headers_mut();
         if let Some(value) = &self.request_id {
             headers.insert(self.settings.request_id_header.clone(), value.clone());
+        }
+        if let Some(options) = &self.options {
+            for (name, value) in options.headers() {
+                headers.insert(name.clone(), value.clone());
+            }
         }
         match token {
             Some(token) => {
@@ -342,8 +395,8 @@ impl Call<'_> {
             };
             // The attempt's one limit: every exchange below ends by then.
             let ends = self
-                .settings
-                .attempt_timeout
+                .attempt_timeout()
+                .0
                 .and_then(|limit| tokio::time::Instant::now().checked_add(limit));
             let outcome = match self.request(token.as_ref()) {
                 Ok(request) => self.exchange(request, ends, true),
@@ -390,7 +443,7 @@ impl Call<'_> {
             }
             other => other.attempted(),
         };
-        let decision = self.settings.policy.decide(
+        let decision = self.policy().decide(
             &self.method,
             attempted,
             attempt,
@@ -404,7 +457,7 @@ impl Call<'_> {
             // Rare: waits out a held token failure rather than meet it again.
             wait = wait.max(provider.held_for().unwrap_or_default());
         }
-        if let Some(deadline) = self.settings.deadline
+        if let Some(deadline) = self.deadline()
             && started.elapsed().saturating_add(wait) >= deadline
         {
             // Waiting would run into the deadline: give what we have.
@@ -538,7 +591,7 @@ impl Call<'_> {
         use futures::future::{Either, ready};
         self.progress.reading_body.store(false, Ordering::Relaxed);
         if let Some(ends) = ends
-            && !(first && self.settings.timeout_on_client)
+            && !(first && self.attempt_timeout().1)
         {
             let left = ends.saturating_duration_since(tokio::time::Instant::now());
             if left.is_zero() {
@@ -597,7 +650,7 @@ impl Call<'_> {
 
     /// The attempt's time is up.
     fn timed_out(&self) -> Outcome {
-        Outcome::TimedOut(self.settings.attempt_timeout.unwrap_or(Duration::MAX))
+        Outcome::TimedOut(self.attempt_timeout().0.unwrap_or(Duration::MAX))
     }
 
     fn conclude(&self, outcome: Outcome) -> Result<Answer> {

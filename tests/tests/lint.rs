@@ -458,6 +458,25 @@ fn cookie_parameter_by_reference() {
     );
 }
 
+// Rule 8: no parameter named like the builders' `.options(..)`.
+
+#[test]
+fn parameter_named_options() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            &format!("{USERS}/get/parameters/1"),
+            json!({"name": "options", "in": "query", "schema": {"type": "string"}}),
+        );
+    });
+    assert_eq!(
+        found,
+        [format!(
+            r#"{USERS}/get/parameters/1: parameter "options" would collide with the `.options(CallOptions)` every builder has, expected another name"#
+        )]
+    );
+}
+
 // Rule 9: no path item references.
 
 #[test]

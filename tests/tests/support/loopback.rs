@@ -62,6 +62,8 @@ pub enum Reply {
     Hang,
     /// Send the status, the headers and part of the body, then nothing more.
     HangInBody,
+    /// The reply, after a wait (on the test's clock, paused or not).
+    After(Duration, Box<Reply>),
 }
 
 pub fn json(status: u16, body: &str) -> Reply {
@@ -191,7 +193,12 @@ async fn serve(
         log.push(request.clone());
         log.len() - 1
     };
-    match handler(&request, index) {
+    let mut reply = handler(&request, index);
+    if let Reply::After(wait, later) = reply {
+        tokio::time::sleep(wait).await;
+        reply = *later;
+    }
+    match reply {
         Reply::With(status, headers, body) => {
             let mut out = format!(
                 "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n",
@@ -256,5 +263,7 @@ async fn serve(
             let _ = stream.write_all(head.as_bytes()).await;
             std::future::pending::<()>().await;
         }
+        // A reply waits once; a nested wait is a test's mistake.
+        Reply::After(..) => panic!("Reply::After inside Reply::After"),
     }
 }
