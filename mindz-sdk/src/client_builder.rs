@@ -70,6 +70,8 @@ pub struct ClientBuilder {
     load_timeout: Option<Duration>,
     max_body: Option<usize>,
     request_id_header: Option<String>,
+    roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+    proxy: Option<reqwest::Proxy>,
 }
 
 impl ClientBuilder {
@@ -148,11 +150,12 @@ impl ClientBuilder {
 
     /// Uses this `reqwest::Client` for the API and the token endpoint
     /// instead of building one. Build it from
-    /// [`tls::reqwest_builder`](crate::tls::reqwest_builder) (a plain
-    /// `reqwest::Client::new()` panics: the workspace's reqwest has no
-    /// default crypto provider; it also follows no redirect, which the SDK
-    /// needs). Conflicts with [`connect_timeout`](Self::connect_timeout) and
-    /// [`user_agent`](Self::user_agent): set those on your client. The SDK's
+    /// [`tls::reqwest_builder`](crate::tls::reqwest_builder) (it follows no
+    /// redirect, which the SDK needs, and uses the SDK's TLS settings).
+    /// Conflicts with [`connect_timeout`](Self::connect_timeout),
+    /// [`user_agent`](Self::user_agent),
+    /// [`add_root_certificate`](Self::add_root_certificate) and
+    /// [`proxy`](Self::proxy): set those on your client. The SDK's
     /// own per-attempt [`timeout`](Self::timeout), retries and
     /// [`deadline`](Self::deadline) still apply; the per-attempt timeout is
     /// set on each request, so it replaces your client's own `timeout`
@@ -207,9 +210,33 @@ impl ClientBuilder {
         self
     }
 
-    /// The `User-Agent` header. Default [`DEFAULT_USER_AGENT`].
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
+    /// Your application's name (and version) in the `User-Agent` header,
+    /// before the SDK's own: `.user_agent("escola-sync/1.2")` sends
+    /// `escola-sync/1.2 mindz-sdk-rust/<version>`. Default: the SDK's own,
+    /// [`DEFAULT_USER_AGENT`].
+    pub fn user_agent(mut self, application: impl Into<String>) -> Self {
+        self.user_agent = Some(application.into());
+        self
+    }
+
+    /// Trusts `certificate` (DER, e.g. `std::fs::read("corp-ca.der")?`)
+    /// besides the platform's root certificates: for a corporate network
+    /// whose proxy or gateway presents its own CA. May be called more than
+    /// once.
+    pub fn add_root_certificate(
+        mut self,
+        certificate: impl Into<rustls::pki_types::CertificateDer<'static>>,
+    ) -> Self {
+        self.roots.push(certificate.into());
+        self
+    }
+
+    /// Sends every request (the token endpoint's too) through `proxy`,
+    /// e.g. `reqwest::Proxy::https("http://proxy.corp:3128")?`. Without it,
+    /// reqwest follows `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and
+    /// `NO_PROXY` from the environment; with it, those are not read.
+    pub fn proxy(mut self, proxy: reqwest::Proxy) -> Self {
+        self.proxy = Some(proxy);
         self
     }
 
@@ -305,10 +332,13 @@ impl ClientBuilder {
                     option: "connect_timeout",
                 });
             }
-            if self.user_agent.is_some() {
-                return Err(BuildError::ConflictsWithHttpClient {
-                    option: "user_agent",
-                });
+            let set = [
+                ("user_agent", self.user_agent.is_some()),
+                ("add_root_certificate", !self.roots.is_empty()),
+                ("proxy", self.proxy.is_some()),
+            ];
+            if let Some((option, _)) = set.iter().find(|(_, set)| *set) {
+                return Err(BuildError::ConflictsWithHttpClient { option });
             }
         }
 
@@ -323,15 +353,28 @@ impl ClientBuilder {
         let (http, token_http) = match self.http_client {
             Some(client) => (client.clone(), client),
             None => {
-                let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
-                let user_agent = reqwest::header::HeaderValue::from_str(user_agent)
-                    .map_err(|_| BuildError::InvalidUserAgent)?;
+                let user_agent = match &self.user_agent {
+                    Some(application) => reqwest::header::HeaderValue::try_from(format!(
+                        "{} {DEFAULT_USER_AGENT}",
+                        application.trim()
+                    )),
+                    None => Ok(reqwest::header::HeaderValue::from_static(
+                        DEFAULT_USER_AGENT,
+                    )),
+                }
+                .map_err(|_| BuildError::InvalidUserAgent)?;
                 let connect_timeout = self.connect_timeout.unwrap_or(CONNECT_TIMEOUT);
+                let tls = crate::tls::config_with_roots(self.roots)
+                    .map_err(|err| BuildError::Tls(err.to_string()))?;
+                let proxy = self.proxy;
                 let builder = || -> Result<reqwest::ClientBuilder, BuildError> {
-                    Ok(crate::tls::reqwest_builder()
-                        .map_err(|err| BuildError::Tls(err.to_string()))?
+                    let builder = crate::tls::with_config(tls.clone())
                         .connect_timeout(connect_timeout)
-                        .user_agent(user_agent.clone()))
+                        .user_agent(user_agent.clone());
+                    Ok(match &proxy {
+                        Some(proxy) => builder.proxy(proxy.clone()),
+                        None => builder,
+                    })
                 };
                 let http = match attempt_timeout {
                     Some(limit) => builder()?.timeout(limit),
@@ -449,6 +492,9 @@ impl fmt::Debug for ClientBuilder {
             .field("token_load_timeout", &self.load_timeout)
             .field("max_response_body", &self.max_body)
             .field("request_id_header", &self.request_id_header)
+            .field("extra_root_certificates", &self.roots.len())
+            // A proxy URL may hold a password: only whether one is set.
+            .field("proxy", &self.proxy.is_some())
             .finish()
     }
 }
@@ -500,7 +546,7 @@ pub enum BuildError {
     /// An option that configures the HTTP client was set together with
     /// [`ClientBuilder::http_client`].
     ConflictsWithHttpClient {
-        /// `connect_timeout` or `user_agent`.
+        /// `connect_timeout`, `user_agent`, `add_root_certificate` or `proxy`.
         option: &'static str,
     },
     /// A credential is empty.

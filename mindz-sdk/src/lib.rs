@@ -35,7 +35,7 @@
 //! | [`error`] | [`Error`] and its parts |
 //! | [`state`] | per-client settings and shared state |
 //! | [`client_builder`] | configuration ([`ClientBuilder`]) |
-//! | [`env`] | configuration from `MINDZ_*` variables |
+//! | [`env`](mod@env) | configuration from `MINDZ_*` variables |
 //! | [`tls`] | rustls for reqwest |
 //! | `pipeline` | the path of every call |
 //! | `raw` | requests the schema does not describe ([`Client::request`], [`RawRequest`]) |

@@ -18,7 +18,7 @@
 //! # A walk always ends
 //!
 //! A server that ignores `offset` would answer page 1 forever. The walk
-//! stops with [`Error::Pagination`](crate::Error::Pagination) when pages
+//! stops with [`Error::Pagination`] when pages
 //! stop advancing: a page with the same records as the one before, an
 //! offset past `count` plus one page, or more pages than
 //! `2 × count / limit + 10`. It keeps only the last page's fingerprint, so

@@ -1,6 +1,6 @@
 //! Retry policy as data, and its decisions: pure functions of what an
 //! attempt gave, with no socket and no timer. The call pipeline
-//! ([`crate::pipeline`]) asks; this module answers.
+//! (`pipeline`) asks; this module answers.
 //!
 //! # The rules
 //!
