@@ -29,6 +29,7 @@
 //! | `wire` | wire constants, redaction helpers, the reqwest-error vocabulary, the capped reader |
 //! | [`operation`] | the table of operations |
 //! | [`retry`] | retry policy as data, and its decisions (no sockets) |
+//! | [`rate_limit`] | the client-side rate limiter that learns from `429`s |
 //! | [`telemetry`] | the `mindz.request` span |
 //! | [`auth`] | tokens, the shared refresh, the OAuth2 exchange, [`AuthError`] |
 //! | [`error`] | [`Error`] and its parts |
@@ -62,6 +63,7 @@ pub mod nullable;
 pub mod operation;
 pub mod pagination;
 mod pipeline;
+pub mod rate_limit;
 pub mod retry;
 pub mod state;
 pub mod telemetry;
@@ -77,6 +79,7 @@ pub use error::{
 };
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
 pub use nullable::Nullable;
+pub use rate_limit::RateLimit;
 pub use retry::{RetryBudget, RetryPolicy};
 /// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
 /// as Django REST framework writes decimals) or a JSON number (`62.9`), and
