@@ -20,6 +20,7 @@ use crate::auth::{
     AccessToken, CustomProvider, DEFAULT_LOAD_TIMEOUT, DEFAULT_TOKEN_REFRESH_SKEW,
     DynTokenProvider, StaticToken, TokenProvider,
 };
+use crate::rate_limit::RateLimit;
 use crate::retry::RetryPolicy;
 use crate::state::{
     CallSettings, ClientState, DEFAULT_MAX_RESPONSE_BODY, DEFAULT_REQUEST_ID_HEADER,
@@ -72,6 +73,7 @@ pub struct ClientBuilder {
     request_id_header: Option<String>,
     roots: Vec<rustls::pki_types::CertificateDer<'static>>,
     proxy: Option<reqwest::Proxy>,
+    rate_limit: Option<RateLimit>,
 }
 
 impl ClientBuilder {
@@ -281,6 +283,18 @@ impl ClientBuilder {
         self
     }
 
+    /// How the client paces its requests when the API throttles (`429`),
+    /// shared by the client and its clones. Default
+    /// [`RateLimit::adaptive`]: off until the first throttled answer, then
+    /// every caller waits out `Retry-After` and requests are paced at the
+    /// rate the server accepts; [`RateLimit::fixed`] paces from the start;
+    /// [`RateLimit::off`] sends every request at once. See
+    /// [`crate::rate_limit`] for what waits and what fails.
+    pub fn rate_limit(mut self, rate_limit: RateLimit) -> Self {
+        self.rate_limit = Some(rate_limit);
+        self
+    }
+
     /// How long before its expiry a cached token is replaced. Default
     /// [`DEFAULT_TOKEN_REFRESH_SKEW`] (60 s), capped at half the token's
     /// lifetime. Only for [`client_credentials`](Self::client_credentials).
@@ -438,6 +452,10 @@ impl ClientBuilder {
             .unwrap_or(DEFAULT_REQUEST_ID_HEADER);
         let request_id_header = reqwest::header::HeaderName::try_from(request_id_header)
             .map_err(|_| BuildError::InvalidRequestIdHeader)?;
+        let rate_limit = self.rate_limit.unwrap_or_default();
+        if !rate_limit.is_valid() {
+            return Err(BuildError::InvalidRateLimit);
+        }
         let calls = CallSettings::new(
             base.clone(),
             self.retry.unwrap_or_default(),
@@ -446,7 +464,8 @@ impl ClientBuilder {
             self.deadline,
             self.max_body.unwrap_or(DEFAULT_MAX_RESPONSE_BODY),
             request_id_header,
-        );
+        )
+        .with_rate_limit(rate_limit);
         let base = base.as_str().trim_end_matches('/').to_owned();
         Ok(Client::new_with_client(
             &base,
@@ -495,6 +514,7 @@ impl fmt::Debug for ClientBuilder {
             .field("extra_root_certificates", &self.roots.len())
             // A proxy URL may hold a password: only whether one is set.
             .field("proxy", &self.proxy.is_some())
+            .field("rate_limit", &self.rate_limit)
             .finish()
     }
 }
@@ -560,6 +580,9 @@ pub enum BuildError {
     InvalidUserAgent,
     /// The request id header is not a valid HTTP header name.
     InvalidRequestIdHeader,
+    /// [`RateLimit::fixed`] was given a rate that is not a positive finite
+    /// number.
+    InvalidRateLimit,
     /// The TLS configuration could not be built.
     Tls(String),
     /// reqwest could not build the HTTP client.
@@ -629,6 +652,9 @@ impl fmt::Display for BuildError {
             BuildError::InvalidRequestIdHeader => {
                 f.write_str("request_id_header is not a valid HTTP header name")
             }
+            BuildError::InvalidRateLimit => f.write_str(
+                "rate_limit: a fixed rate must be a positive, finite number of requests per second",
+            ),
             BuildError::Tls(message) => write!(f, "cannot configure TLS: {message}"),
             BuildError::HttpClient(err) => write!(f, "cannot build the HTTP client: {err}"),
             BuildError::MissingEnv { hint, .. } => {

@@ -30,6 +30,7 @@
 //! | [`operation`] | the table of operations |
 //! | [`retry`] | retry policy as data, and its decisions (no sockets) |
 //! | [`options`] | settings for one call ([`CallOptions`]) |
+//! | [`rate_limit`] | the client-side rate limiter that learns from `429`s |
 //! | [`telemetry`] | the `mindz.request` span |
 //! | [`auth`] | tokens, the shared refresh, the OAuth2 exchange, [`AuthError`] |
 //! | [`error`] | [`Error`] and its parts |
@@ -66,6 +67,7 @@ pub mod options;
 pub mod pagination;
 mod pipeline;
 mod raw;
+pub mod rate_limit;
 pub mod retry;
 pub mod state;
 pub mod telemetry;
@@ -85,6 +87,7 @@ pub use options::CallOptions;
 pub use raw::RawRequest;
 /// The HTTP method of a raw request ([`Client::request`]).
 pub use reqwest::Method;
+pub use rate_limit::RateLimit;
 pub use retry::{RetryBudget, RetryPolicy};
 /// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
 /// as Django REST framework writes decimals) or a JSON number (`62.9`), and

@@ -43,7 +43,7 @@
 //! 9. **error**: whatever is left becomes one [`Error`], decoded success
 //!    bodies become `ResponseValue<T>`.
 
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
@@ -59,7 +59,8 @@ use crate::error::{
 };
 use crate::operation::Operation;
 use crate::options::CallOptions;
-use crate::retry::{Attempted, Decision, RetryPolicy};
+use crate::rate_limit::MAX_THROTTLED_RETRIES;
+use crate::retry::{Attempted, Decision, RetryAfter, RetryPolicy};
 use crate::state::{CallSettings, ERROR_BODY_CAP};
 use crate::telemetry::RequestTrace;
 use crate::wire::{TransportKind, read_capped};
@@ -148,6 +149,8 @@ struct Answer {
 struct Progress {
     attempts: AtomicU32,
     reading_body: AtomicBool,
+    /// Microseconds waited for the rate limiter.
+    rate_limited_us: AtomicU64,
 }
 
 #[expect(
@@ -221,6 +224,10 @@ fn run<'a, T: 'a>(
             None => call.attempts().instrument(trace.span().clone()).await,
         };
         let result = result.and_then(finish);
+        let waited = progress.rate_limited_us.load(Ordering::Relaxed);
+        if waited > 0 {
+            trace.rate_limited(Duration::from_micros(waited));
+        }
         let (status, error) = match &result {
             Ok(value) => (Some(value.status().as_u16()), None),
             Err(error) => (error.status().map(|s| s.as_u16()), Some(error.kind_name())),
@@ -361,18 +368,29 @@ impl Call<'_> {
         async move {
             let started = tokio::time::Instant::now();
             let mut attempt = 0u32;
+            let mut throttled = 0u32;
             loop {
                 attempt += 1;
                 self.progress.attempts.store(attempt, Ordering::Relaxed);
+                if self.settings.limiter.is_active() {
+                    // Rare (the server has throttled): a future of its own.
+                    let waited = Box::pin(self.settings.limiter.turn()).await;
+                    let waited = u64::try_from(waited.as_micros()).unwrap_or(u64::MAX);
+                    self.progress
+                        .rate_limited_us
+                        .fetch_add(waited, Ordering::Relaxed);
+                }
                 // The outcome ends with this block: the wait holds only the timer.
                 let wait = {
                     let outcome = self.attempt().await;
-                    match self.next(outcome, attempt, started) {
+                    match self.next(outcome, attempt, &mut throttled, started) {
                         Next::Wait(wait) => wait,
                         Next::Done(result) => return result,
                     }
                 };
-                tokio::time::sleep(wait).await;
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                }
             }
         }
     }
@@ -434,19 +452,34 @@ impl Call<'_> {
 
     /// The wait before the next attempt, or the call's result when there
     /// is none: the policy's decision, bounded by the deadline and the
-    /// retry budget.
-    fn next(&self, outcome: Outcome, attempt: u32, started: tokio::time::Instant) -> Next {
+    /// retry budget. A throttled answer the rate limiter waits out is
+    /// retried without counting toward the policy's attempts
+    /// (`throttled` counts them; see [`crate::rate_limit`]).
+    fn next(
+        &self,
+        outcome: Outcome,
+        attempt: u32,
+        throttled: &mut u32,
+        started: tokio::time::Instant,
+    ) -> Next {
         let attempted = match &outcome {
             Outcome::Success(_) => {
+                self.settings.limiter.accepted();
                 self.settings.budget.refill();
                 return Next::Done(self.conclude(outcome));
             }
             other => other.attempted(),
         };
+        if let Some(wait) = self.throttle(&attempted, *throttled, started) {
+            *throttled += 1;
+            self.trace.retrying(attempt, &"throttled", wait);
+            // The limiter's gate holds the next attempt.
+            return Next::Wait(Duration::ZERO);
+        }
         let decision = self.policy().decide(
             &self.method,
             attempted,
-            attempt,
+            attempt - *throttled,
             &self.settings.jitter,
             SystemTime::now(),
         );
@@ -468,6 +501,42 @@ impl Call<'_> {
         }
         self.trace.retrying(attempt, &reason, wait);
         Next::Wait(wait)
+    }
+
+    /// Tells the rate limiter what the attempt gave; for a `429` with
+    /// `Retry-After` that the limiter waits out, the wait (see
+    /// [`crate::rate_limit`]).
+    fn throttle(
+        &self,
+        attempted: &Attempted<'_>,
+        throttled: u32,
+        started: tokio::time::Instant,
+    ) -> Option<Duration> {
+        let limiter = &self.settings.limiter;
+        let Attempted::Response { status, headers } = *attempted else {
+            limiter.unanswered();
+            return None;
+        };
+        if status != StatusCode::TOO_MANY_REQUESTS {
+            limiter.accepted();
+            return None;
+        }
+        let asked =
+            crate::retry::retry_after(headers, SystemTime::now()).map(|asked| match asked {
+                RetryAfter::Delay(wait) | RetryAfter::Date(wait) => wait,
+            });
+        limiter.throttled(asked.unwrap_or(Duration::ZERO));
+        let wait = asked?;
+        let policy = self.policy();
+        let waits = limiter.is_on()
+            && throttled < MAX_THROTTLED_RETRIES
+            && policy.get_max_attempts() > 1
+            && policy.is_retryable_status(status)
+            && wait <= policy.get_retry_after_cap()
+            && self
+                .deadline()
+                .is_none_or(|deadline| started.elapsed().saturating_add(wait) < deadline);
+        waits.then_some(wait)
     }
 
     /// The API rejected `token`: sends once more with a fresh one, if the

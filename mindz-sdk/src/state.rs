@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::DynTokenProvider;
+use crate::rate_limit::{Limiter, RateLimit};
 use crate::retry::{Bucket, Jitter, RetryPolicy};
 
 /// Default for [`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body):
@@ -43,6 +44,8 @@ pub(crate) struct CallSettings {
     pub(crate) max_body: usize,
     /// The header that carries each call's invocation id.
     pub(crate) request_id_header: reqwest::header::HeaderName,
+    /// The client-side rate limiter, shared by the client's clones.
+    pub(crate) limiter: Limiter,
 }
 
 /// Default for [`ClientBuilder::request_id_header`](crate::ClientBuilder::request_id_header).
@@ -59,6 +62,7 @@ impl CallSettings {
         request_id_header: reqwest::header::HeaderName,
     ) -> Self {
         Self {
+            limiter: Limiter::new(RateLimit::default()),
             base,
             request_id_header,
             jitter: Jitter::new(policy.jitter_seed_value()),
@@ -69,6 +73,14 @@ impl CallSettings {
             deadline,
             max_body,
         }
+    }
+}
+
+impl CallSettings {
+    /// The same settings with `rate_limit`'s limiter.
+    pub(crate) fn with_rate_limit(mut self, rate_limit: RateLimit) -> Self {
+        self.limiter = Limiter::new(rate_limit);
+        self
     }
 }
 
@@ -100,6 +112,7 @@ impl fmt::Debug for ClientState {
             .field("deadline", &calls.deadline)
             .field("max_body", &calls.max_body)
             .field("request_id_header", &calls.request_id_header.as_str())
+            .field("rate_limit", &calls.limiter)
             .finish()
     }
 }

@@ -14,6 +14,7 @@
 //! | `status` | the final HTTP status, when a response arrived |
 //! | `error` | the error's kind when the call failed without an HTTP answer: `timeout`, `connect`, `request`, `body`, `auth`, `decode`, … |
 //! | `duration_ms` | the whole call, retries and waits included |
+//! | `rate_limit_wait_ms` | time the call waited for the client's rate limiter ([`crate::rate_limit`]), when it waited |
 //!
 //! Before each retry a DEBUG event `retrying` carries `attempt`, `reason`
 //! (e.g. `status 503`, `timeout`, `not sent`) and `wait_ms`. Nothing the SDK records
@@ -54,6 +55,7 @@ impl RequestTrace {
             status = Empty,
             error = Empty,
             duration_ms = Empty,
+            rate_limit_wait_ms = Empty,
         );
         Self {
             span,
@@ -78,6 +80,14 @@ impl RequestTrace {
             reason = %reason,
             wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
             "retrying"
+        );
+    }
+
+    /// Records the time the call waited for the rate limiter.
+    pub(crate) fn rate_limited(&self, waited: Duration) {
+        self.span.record(
+            "rate_limit_wait_ms",
+            u64::try_from(waited.as_millis()).unwrap_or(u64::MAX),
         );
     }
 
