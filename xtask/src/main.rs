@@ -22,6 +22,7 @@ mod changes;
 mod conformance;
 mod probe;
 mod semver;
+mod snapshots;
 
 const USAGE: &str =
     "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|probe|changes|semver>";
@@ -161,6 +162,9 @@ fn cmd_generate(root: &Path) -> Result<(), String> {
         out.sdk.lines(),
         start.elapsed().as_millis()
     );
+    if written.contains(&GENERATED) {
+        println!("{}", snapshots::next_step(root, &out.sdk.source));
+    }
     Ok(())
 }
 
