@@ -403,7 +403,7 @@ async fn each_drift_is_reported_with_its_pointers_and_nothing_else() {
         "drift",
     )
     .await;
-    assert!(run.status.success(), "{}", run.stdout);
+    assert!(!run.status.success(), "drift fails the probe: {}", run.stdout);
     println!("{}", run.stdout);
     let s = |p: &str| format!("schema/mindz.yaml#/components/schemas/{p}");
     let o = |a: &str, b: &str, c: &str, d: String| (a.to_string(), b.to_string(), c.to_string(), d);
@@ -447,9 +447,10 @@ async fn each_drift_is_reported_with_its_pointers_and_nothing_else() {
     statuses.sort();
     let mut want = vec![
         ("course_get", "drift"),
-        ("mindzpay_payment_get", "drift"),
+        ("mindzpay_payment_get", "refine"),
         ("public_stats_get", "absent"),
-        ("user_create", "drift"),
+        // The school makes email optional: the SDK still sends it.
+        ("user_create", "refine"),
         ("user_get", "drift"),
     ]
     .into_iter()
