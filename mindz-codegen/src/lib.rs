@@ -19,6 +19,8 @@ pub mod models;
 pub mod money;
 pub mod nullable;
 pub mod pagination;
+pub mod probe_patch;
+pub mod schema_edit;
 pub mod secrets;
 pub mod send;
 pub mod syntax;

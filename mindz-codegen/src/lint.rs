@@ -159,6 +159,24 @@ impl<'a> Linter<'a> {
         }
     }
 
+    /// Rule 18: a string's length limit is `x-mindz-max-length`, which
+    /// keeps the field a `String`: typify turns `maxLength` on a string into
+    /// a newtype, a breaking change for every user of the field. A newtype
+    /// the SDK already has is kept on purpose with `x-mindz-newtype: true`.
+    fn length_property(&mut self, pointer: &str, name: &str, prop: &Value) {
+        let string = prop.get("type").and_then(Value::as_str) == Some("string")
+            && prop.get("format").and_then(Value::as_str) != Some("decimal");
+        let kept = prop.get("x-mindz-newtype").and_then(Value::as_bool) == Some(true);
+        if string && prop.get("maxLength").is_some() && !kept {
+            self.push(
+                &child(pointer, "maxLength"),
+                format!(
+                    "property \"{name}\" has maxLength, which makes typify generate a newtype (breaking every user of the field); record the limit as x-mindz-max-length, or add x-mindz-newtype: true to keep a newtype on purpose"
+                ),
+            );
+        }
+    }
+
     /// Rule 16: a property named like a password or a secret is marked
     /// `format: password`, which makes the SDK print it as `***`.
     fn secret_properties(&mut self, pointer: &str, value: &'a Value) {
@@ -168,6 +186,7 @@ impl<'a> Linter<'a> {
                     let props_pointer = child(pointer, "properties");
                     for (name, prop) in props {
                         self.money_property(&child(&props_pointer, name), name, prop);
+                        self.length_property(&child(&props_pointer, name), name, prop);
                         if !looks_secret(name) {
                             continue;
                         }

@@ -950,3 +950,37 @@ fn decimal_that_is_not_a_string_is_rejected() {
         ]
     );
 }
+
+// Rule 18: a string's length limit keeps the Rust type.
+
+#[test]
+fn max_length_on_a_string_is_refused_unless_the_newtype_is_meant() {
+    let found = lint_changed(|doc| {
+        set(
+            doc,
+            "/components/schemas/User/properties/nickname",
+            json!({"type": "string", "maxLength": 30}),
+        );
+        set(
+            doc,
+            "/components/schemas/User/properties/code",
+            json!({"type": "string", "maxLength": 15, "x-mindz-newtype": true}),
+        );
+        set(
+            doc,
+            "/components/schemas/User/properties/city",
+            json!({"type": "string", "x-mindz-max-length": 60}),
+        );
+        set(
+            doc,
+            "/components/schemas/User/properties/price",
+            json!({"type": "string", "format": "decimal", "maxLength": 12}),
+        );
+    });
+    assert_eq!(
+        found,
+        [
+            r#"/components/schemas/User/properties/nickname/maxLength: property "nickname" has maxLength, which makes typify generate a newtype (breaking every user of the field); record the limit as x-mindz-max-length, or add x-mindz-newtype: true to keep a newtype on purpose"#
+        ]
+    );
+}

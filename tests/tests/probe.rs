@@ -403,7 +403,11 @@ async fn each_drift_is_reported_with_its_pointers_and_nothing_else() {
         "drift",
     )
     .await;
-    assert!(run.status.success(), "{}", run.stdout);
+    assert!(
+        !run.status.success(),
+        "drift fails the probe: {}",
+        run.stdout
+    );
     println!("{}", run.stdout);
     let s = |p: &str| format!("schema/mindz.yaml#/components/schemas/{p}");
     let o = |a: &str, b: &str, c: &str, d: String| (a.to_string(), b.to_string(), c.to_string(), d);
@@ -447,9 +451,10 @@ async fn each_drift_is_reported_with_its_pointers_and_nothing_else() {
     statuses.sort();
     let mut want = vec![
         ("course_get", "drift"),
-        ("mindzpay_payment_get", "drift"),
+        ("mindzpay_payment_get", "refine"),
         ("public_stats_get", "absent"),
-        ("user_create", "drift"),
+        // The school makes email optional: the SDK still sends it.
+        ("user_create", "refine"),
         ("user_get", "drift"),
     ]
     .into_iter()
@@ -750,4 +755,346 @@ async fn a_school_that_keeps_answering_429_stops_the_probe() {
         "{stderr}"
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 4);
+}
+
+/// The school of a stock Django REST framework install: richer and stricter
+/// than the schema in ways the SDK survives (refinements), and, with
+/// `drift`, in three ways it does not.
+fn stock_school(drift: bool) -> Drift {
+    Box::new(move |method, template, answer| {
+        match (method, template) {
+            // CharField max_length on every text field of the user serializer.
+            ("OPTIONS", "/v2/users/") => {
+                for field in answer["actions"]["POST"]
+                    .as_object_mut()
+                    .unwrap()
+                    .values_mut()
+                {
+                    let text = matches!(field["type"].as_str(), Some("string" | "email"));
+                    if text && field.get("max_length").is_none() {
+                        field["max_length"] = json!(150);
+                    }
+                }
+            }
+            // A DecimalField rendered with COERCE_DECIMAL_TO_STRING = False.
+            ("GET", "/v2/courses/{course_id}/") => answer["price"] = json!(62.9),
+            // A field the schema does not list.
+            ("GET", "/v2/users/{user_id}/") => answer["nickname"] = json!("SECRET-NICKNAME"),
+            // An enum value the schema does not list.
+            ("GET", "/v2/mindzpay/accounts/{account_id}/payments/{payment_id}/") => {
+                answer["status"] = json!("refunded_partially")
+            }
+            // A null in a required, non-nullable field.
+            ("GET", "/v2/teams/{team_member_id}/") if drift => answer["user"] = Value::Null,
+            // A required field missing.
+            ("GET", "/v2/courses/") if drift => {
+                answer["results"][0].as_object_mut().unwrap().remove("name");
+            }
+            // A field the school requires on write that the schema lacks.
+            ("OPTIONS", "/v2/courses/") if drift => {
+                answer["actions"]["POST"]["category_code"] = json!({"type": "string",
+                    "required": true, "read_only": false, "label": "L", "max_length": 20});
+            }
+            _ => {}
+        }
+        None
+    })
+}
+
+/// (class, kind, patch paths) of each finding of `id`.
+fn classes(report: &Value, id: &str) -> Vec<(String, String, Vec<String>)> {
+    let op = report["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["operation_id"] == id)
+        .unwrap();
+    op["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let paths = f["patch"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|p| {
+                    format!(
+                        "{} {} {}",
+                        p["op"].as_str().unwrap(),
+                        p["path"].as_str().unwrap(),
+                        p["value"]
+                    )
+                })
+                .collect();
+            (
+                f["class"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+                paths,
+            )
+        })
+        .collect()
+}
+
+fn status(report: &Value, id: &str) -> String {
+    report["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["operation_id"] == id)
+        .map(|o| o["status"].as_str().unwrap().to_string())
+        .unwrap()
+}
+
+const SEEN: &str = "Seen on a school by the probe; not yet described.";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refinements_refine_and_exit_zero_unless_strict() {
+    let (server, seen) = start(stock_school(false), schema()).await;
+    let token = [("MINDZ_ACCESS_TOKEN", "tok-0")];
+    let run = probe(
+        &server,
+        &seen,
+        &["--rate", "100", "--no-document"],
+        &token,
+        "refine",
+    )
+    .await;
+    assert!(
+        run.status.success(),
+        "only refinements: exit 0\n{}",
+        run.stdout
+    );
+    let mut statuses = not_confirmed(&run.report);
+    statuses.retain(|(_, s)| s != "skipped");
+    statuses.sort();
+    let want: Vec<(String, String)> = [
+        "course_get",
+        "mindzpay_payment_get",
+        "user_create",
+        "user_get",
+    ]
+    .iter()
+    .map(|id| (id.to_string(), "refine".to_string()))
+    .collect();
+    assert_eq!(statuses, want, "{}", run.stdout);
+    let schemas = "/components/schemas";
+    assert_eq!(
+        classes(&run.report, "course_get"),
+        [(
+            "refinement".to_string(),
+            "wrong_type".to_string(),
+            vec![format!(
+                "add {schemas}/Course/properties/price/x-mindz-json-number true"
+            )]
+        )]
+    );
+    assert_eq!(
+        classes(&run.report, "mindzpay_payment_get"),
+        [(
+            "refinement".to_string(),
+            "unknown_enum_value".to_string(),
+            vec![format!(
+                "add {schemas}/MindzPayPaymentStatus/enum/- \"refunded_partially\""
+            )]
+        )]
+    );
+    assert_eq!(
+        classes(&run.report, "user_get"),
+        [(
+            "refinement".to_string(),
+            "unknown_field".to_string(),
+            vec![format!(
+                "add {schemas}/User/properties/nickname {}",
+                json!({"type": "string", "description": SEEN})
+            )]
+        )]
+    );
+    let lengths = classes(&run.report, "user_create");
+    assert!(lengths.len() >= 15, "{lengths:?}");
+    for (class, kind, patch) in &lengths {
+        assert_eq!(
+            (class.as_str(), kind.as_str()),
+            ("refinement", "max_length_mismatch")
+        );
+        assert_eq!(patch.len(), 1);
+        assert!(
+            patch[0].starts_with(&format!("add {schemas}/UserCreate/properties/"))
+                && patch[0].ends_with("/x-mindz-max-length 150"),
+            "{patch:?}"
+        );
+    }
+    let text = format!("{}{}", run.stdout, run.report);
+    assert!(!text.contains("SECRET") && !text.contains("ana@example.com"));
+
+    let strict = probe(
+        &server,
+        &seen,
+        &["--rate", "100", "--no-document", "--strict"],
+        &token,
+        "refine-strict",
+    )
+    .await;
+    assert!(!strict.status.success(), "--strict fails on refinements");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn apply_probe_corrects_the_schema_and_the_corrected_operations_confirm() {
+    use mindz_codegen::probe_patch::{Only, apply_report};
+    let (server, seen) = start(stock_school(true), schema()).await;
+    let token = [("MINDZ_ACCESS_TOKEN", "tok-0")];
+    let run = probe(
+        &server,
+        &seen,
+        &["--rate", "100", "--no-document"],
+        &token,
+        "apply",
+    )
+    .await;
+    assert!(
+        !run.status.success(),
+        "drift fails the probe\n{}",
+        run.stdout
+    );
+    let s = |x: &str| format!("/components/schemas/{x}");
+    assert_eq!(
+        classes(&run.report, "team_get"),
+        [(
+            "drift".to_string(),
+            "null_not_allowed".to_string(),
+            vec![format!(
+                "add {}/nullable true",
+                s("TeamMember/properties/user")
+            )]
+        )]
+    );
+    assert_eq!(
+        classes(&run.report, "course_list"),
+        [("drift".to_string(), "missing_required".to_string(), vec![])]
+    );
+    assert_eq!(
+        classes(&run.report, "course_create"),
+        [(
+            "drift".to_string(),
+            "field_not_in_schema".to_string(),
+            vec![
+                format!(
+                    "add {} {}",
+                    s("CourseCreate/properties/category_code"),
+                    json!({"type": "string", "x-mindz-max-length": 20, "description": SEEN})
+                ),
+                format!("add {}/- \"category_code\"", s("CourseCreate/required")),
+            ]
+        )]
+    );
+    for id in ["team_get", "course_list", "course_create"] {
+        assert_eq!(status(&run.report, id), "drift");
+    }
+
+    // Applied to a copy of the schema: only the corrected lines change.
+    let before = std::fs::read_to_string(SCHEMA).unwrap();
+    let applied = apply_report(&before, &run.report, Only::All, false).unwrap();
+    let breaking: Vec<&str> = applied
+        .skipped_breaking
+        .iter()
+        .map(|c| c.operation_id.as_str())
+        .collect();
+    assert_eq!(
+        breaking,
+        ["course_create", "team_get"],
+        "breaking corrections wait for --allow-breaking"
+    );
+    let diff = similar::TextDiff::from_lines(before.as_str(), applied.text.as_str());
+    let mut added = Vec::new();
+    for change in diff.iter_all_changes() {
+        let line = change.value().trim().to_string();
+        match change.tag() {
+            similar::ChangeTag::Equal => {}
+            similar::ChangeTag::Delete => {
+                assert!(line.starts_with("x-mindz-confidence: "), "removed: {line}")
+            }
+            similar::ChangeTag::Insert => added.push(line),
+        }
+    }
+    added.retain(|l| l != "x-mindz-confidence: confirmed");
+    added.sort();
+    let mut want = vec![
+        "- refunded_partially".to_string(),
+        "description: Seen on a school by the probe; not yet described.".to_string(),
+        "nickname:".to_string(),
+        "type: string".to_string(),
+        "x-mindz-json-number: true".to_string(),
+    ];
+    want.extend(
+        (0..classes(&run.report, "user_create").len())
+            .map(|_| "x-mindz-max-length: 150".to_string()),
+    );
+    want.sort();
+    assert_eq!(added, want);
+    let old = mindz_codegen::load::load_str(&before).unwrap();
+    let new = mindz_codegen::load::load_str(&applied.text).unwrap();
+    assert_eq!(mindz_codegen::lint::lint(&new), vec![]);
+    mindz_codegen::generate(&new).expect("the corrected schema generates");
+    let verdict = mindz_codegen::changes::compare(&old, &new);
+    assert!(!verdict.is_breaking(), "{}", verdict.verdict());
+    for id in [
+        "user_create",
+        "course_get",
+        "user_get",
+        "mindzpay_payment_get",
+    ] {
+        assert!(
+            applied.marked.iter().any(|m| m == id),
+            "{id} marked confirmed"
+        );
+        let op = new["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .find(|o| o["operationId"] == id)
+            .unwrap();
+        assert_eq!(op["x-mindz-confidence"], "confirmed");
+    }
+    assert!(
+        !applied
+            .marked
+            .iter()
+            .any(|m| m == "team_get" || m == "course_list")
+    );
+
+    // A second application changes nothing.
+    let again = apply_report(&applied.text, &run.report, Only::All, false).unwrap();
+    assert_eq!(again.text, applied.text);
+    assert!(again.applied.is_empty() && again.marked.is_empty());
+
+    // Probing the same school with the corrected schema confirms them.
+    let dir = temp("apply");
+    let corrected = dir.join("mindz.yaml");
+    std::fs::write(&corrected, &applied.text).unwrap();
+    let corrected = corrected.to_string_lossy().into_owned();
+    let rerun = probe(
+        &server,
+        &seen,
+        &["--rate", "100", "--no-document", "--schema", &corrected],
+        &token,
+        "reapply",
+    )
+    .await;
+    for id in [
+        "user_create",
+        "course_get",
+        "user_get",
+        "mindzpay_payment_get",
+    ] {
+        assert_eq!(
+            status(&rerun.report, id),
+            "confirmed",
+            "{id}\n{}",
+            rerun.stdout
+        );
+    }
+    for id in ["team_get", "course_list", "course_create"] {
+        assert_eq!(status(&rerun.report, id), "drift", "{id}");
+    }
 }

@@ -8,6 +8,7 @@
 //! - `spec-lint`: lint the schema with Redocly CLI;
 //! - `bench`: the SDK's performance figures (see `bench.rs`);
 //! - `probe`: the read-only probe of a live school, or of Prism with `--prism` (see `probe.rs`);
+//! - `apply-probe`: a probe report's corrections applied to the schema (see `apply_probe.rs`);
 //! - `changes`: the schema changes since the last release, breaking or not (see `changes.rs`);
 //! - `semver`: cargo-semver-checks on mindz-sdk against the last release (see `semver.rs`).
 
@@ -17,14 +18,15 @@ use std::time::Instant;
 
 use mindz_codegen::{generate, lint, load};
 
+mod apply_probe;
 mod bench;
 mod changes;
 mod conformance;
 mod probe;
 mod semver;
+mod snapshots;
 
-const USAGE: &str =
-    "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|probe|changes|semver>";
+const USAGE: &str = "usage: cargo xtask <generate|check|lint|conformance|spec-lint|bench|probe|apply-probe|changes|semver>";
 const SCHEMA: &str = "schema/mindz.yaml";
 const GENERATED: &str = "mindz-sdk/src/generated.rs";
 
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Some("spec-lint") => conformance::spec_lint(&root),
         Some("bench") => bench::run(&root),
         Some("probe") => probe::run(&root),
+        Some("apply-probe") => apply_probe::run(&root, &args[1..]),
         Some("changes") => changes::run(&root, &args[1..]),
         Some("semver") => semver::run(&root, &args[1..]),
         Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
@@ -161,6 +164,9 @@ fn cmd_generate(root: &Path) -> Result<(), String> {
         out.sdk.lines(),
         start.elapsed().as_millis()
     );
+    if written.contains(&GENERATED) {
+        println!("{}", snapshots::next_step(root, &out.sdk.source));
+    }
     Ok(())
 }
 

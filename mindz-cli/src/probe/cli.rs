@@ -16,7 +16,7 @@ use super::auth::{Target, Tokens};
 use super::http::ReadOnlyClient;
 use super::limiter::Limiter;
 use super::mark::mark_confirmed;
-use super::report::{Report, Status};
+use super::report::{Class, Report, Status};
 use super::run::{Plan, probe};
 use super::spec::Spec;
 
@@ -41,7 +41,8 @@ pub struct Options {
     pub mark_confirmed: bool,
     /// Look for the school's own API document.
     pub document: bool,
-    /// Fail unless every GET is confirmed and nothing is found.
+    /// Fail on refinements too: unless every GET is confirmed and nothing
+    /// is found (without it, only drift fails).
     pub strict: bool,
 }
 
@@ -168,6 +169,22 @@ pub async fn run(
     }
     if let Some(why) = &report.stopped {
         return Err(format!("the probe stopped early: {why}"));
+    }
+    let drifting = report
+        .operations
+        .iter()
+        .filter(|o| matches!(o.status, Status::Drift | Status::Absent))
+        .count()
+        + report.document.as_ref().map_or(0, |d| {
+            d.findings
+                .iter()
+                .filter(|f| f.class == Class::Drift)
+                .count()
+        });
+    if drifting > 0 {
+        return Err(format!(
+            "{drifting} drift(s): on this school the SDK would fail or lose data (see above); `cargo xtask apply-probe` applies the corrections the report carries"
+        ));
     }
     if options.strict {
         let reads_not_confirmed = report

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::report::{Finding, Kind};
+use super::report::{Class, Finding, Kind};
 use super::spec::{Spec, escape, final_pointer};
 
 /// Where to look, relative to the API base URL: (path, query).
@@ -143,6 +143,8 @@ pub fn diff(spec: &Spec, theirs: &Value, file: &str) -> (Vec<Finding>, Vec<(Stri
                 kind: Kind::OperationNotInSchema,
                 detail: format!("the school documents {} {path}; the schema does not", k.0),
                 schema_pointer: Some(format!("{file}#/paths")),
+                class: Class::Drift,
+                patch: Vec::new(),
             });
         }
     }
@@ -155,6 +157,8 @@ pub fn diff(spec: &Spec, theirs: &Value, file: &str) -> (Vec<Finding>, Vec<(Stri
                     kind: Kind::OperationNotInSchoolDocument,
                     detail: format!("the school's document has no {} {}", op.method, op.path),
                     schema_pointer: Some(format!("{file}#{}", op.pointer)),
+                    class: Class::Drift,
+                    patch: Vec::new(),
                 },
             ));
             continue;
@@ -191,6 +195,8 @@ pub fn diff(spec: &Spec, theirs: &Value, file: &str) -> (Vec<Finding>, Vec<(Stri
                             "the school's document lists {what} field `{name}`; the schema does not"
                         ),
                         schema_pointer: Some(format!("{file}#{o_at}")),
+                        class: Class::Drift,
+                        patch: Vec::new(),
                     },
                 ));
             }
@@ -204,6 +210,8 @@ pub fn diff(spec: &Spec, theirs: &Value, file: &str) -> (Vec<Finding>, Vec<(Stri
                             "the schema lists {what} field `{name}`; the school's document does not"
                         ),
                         schema_pointer: Some(format!("{file}#{o_at}/{}", escape(name))),
+                        class: Class::Drift,
+                        patch: Vec::new(),
                     },
                 ));
             }

@@ -8,8 +8,9 @@
 
 use serde_json::Value;
 
+use super::correct::{self, MAX_LENGTH};
 use super::http::{Answer, Body};
-use super::report::{Finding, Kind, Status};
+use super::report::{Class, Finding, Kind, Status, status_of};
 use super::spec::{Operation, Spec, deref, escape};
 
 /// The verdict on one write operation.
@@ -77,6 +78,8 @@ pub fn compare(op: &Operation, spec: &Spec, answer: &Answer, file: &str) -> Verd
                         op.method
                     ),
                     schema_pointer: Some(format!("{file}#{}", op.pointer)),
+                    class: Class::Drift,
+                    patch: Vec::new(),
                 }],
             );
         }
@@ -110,12 +113,9 @@ pub fn compare(op: &Operation, spec: &Spec, answer: &Answer, file: &str) -> Verd
             vec![],
         );
     };
-    let findings = compare_fields(op, spec, actions_key, fields, file);
-    let status = if findings.is_empty() {
-        Status::Confirmed
-    } else {
-        Status::Drift
-    };
+    let mut findings = compare_fields(op, spec, actions_key, fields, file);
+    correct::options(spec, op, fields, &mut findings);
+    let status = status_of(&findings);
     verdict(
         status,
         format!("OPTIONS actions.{actions_key} compared with the request body"),
@@ -181,6 +181,8 @@ fn compare_fields(
             kind,
             detail,
             schema_pointer: schema,
+            class: Class::Drift,
+            patch: Vec::new(),
         })
     };
     let read_only = |v: &Value| v.get("readOnly").and_then(Value::as_bool) == Some(true);
@@ -250,7 +252,10 @@ fn compare_fields(
             );
         }
         let school_max = field.get("max_length").and_then(Value::as_u64);
-        let schema_max = prop.get("maxLength").and_then(Value::as_u64);
+        let schema_max = [prop, &properties[name]]
+            .iter()
+            .find_map(|p| p.get("maxLength").or_else(|| p.get(MAX_LENGTH)))
+            .and_then(Value::as_u64);
         if school_max.is_some() && school_max != schema_max {
             let show = |m: Option<u64>| m.map_or("none".to_string(), |m| m.to_string());
             push(
@@ -306,7 +311,7 @@ fn compare_fields(
 }
 
 /// A choice value as text (DRF sends `1` where the schema may say `"1"`).
-fn text(v: &Value) -> String {
+pub(super) fn text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -404,6 +409,75 @@ components:
             ]
         );
         assert!(!format!("{v:?}").contains("SECRETCHOICE"));
+        let classes: Vec<(Kind, Class, serde_json::Value)> = v
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.class, serde_json::to_value(&f.patch).unwrap()))
+            .collect();
+        let user = "/components/schemas/UserCreate";
+        assert_eq!(
+            classes,
+            [
+                (Kind::TypeMismatch, Class::Drift, json!([])),
+                (Kind::RequiredMismatch, Class::Refinement, json!([])),
+                (
+                    Kind::MaxLengthMismatch,
+                    Class::Refinement,
+                    json!([{"op": "replace", "path": format!("{user}/properties/email/maxLength"), "value": 100}])
+                ),
+                (Kind::ChoiceMismatch, Class::Refinement, json!([])),
+                (
+                    Kind::FieldNotInSchema,
+                    Class::Refinement,
+                    json!([{"op": "add", "path": format!("{user}/properties/nickname"),
+                            "value": {"type": "string", "description": "Seen on a school by the probe; not yet described."}}])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn refinements_only_refine_and_carry_their_corrections() {
+        let spec = spec();
+        let a = answer(json!({
+            "email": {"type": "email", "required": true, "read_only": false, "max_length": 254},
+            "gender": {"type": "choice", "required": false, "read_only": false,
+                        "choices": [{"value": "male"}, {"value": "female"}, {"value": "other"}]},
+            "age": {"type": "integer", "required": false, "read_only": false},
+            "code": {"type": "string", "required": true, "read_only": false, "max_length": 8}
+        }));
+        let v = compare(&spec.operations[0], &spec, &a, "s.yaml");
+        assert_eq!(
+            v.status,
+            Status::Drift,
+            "a required write field the schema lacks"
+        );
+        let code = v
+            .findings
+            .iter()
+            .find(|f| f.pointer.ends_with("/code"))
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&code.patch).unwrap(),
+            json!([
+                {"op": "add", "path": "/components/schemas/UserCreate/properties/code",
+                 "value": {"type": "string", "x-mindz-max-length": 8, "description": "Seen on a school by the probe; not yet described."}},
+                {"op": "add", "path": "/components/schemas/UserCreate/required/-", "value": "code"}
+            ])
+        );
+        let mut a = a;
+        if let Body::Json(body) = &mut a.body {
+            body["actions"]["POST"]
+                .as_object_mut()
+                .unwrap()
+                .remove("code");
+        }
+        let v = compare(&spec.operations[0], &spec, &a, "s.yaml");
+        assert_eq!(v.status, Status::Refine, "{v:?}");
+        assert_eq!(
+            serde_json::to_value(&v.findings[0].patch).unwrap(),
+            json!([{"op": "add", "path": "/components/schemas/Gender/enum/-", "value": "other"}])
+        );
     }
 
     #[test]

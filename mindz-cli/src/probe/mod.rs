@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod cli;
+pub mod correct;
 pub mod document;
 pub mod http;
 pub mod limiter;

@@ -1,5 +1,6 @@
 //! The probe's report: one status per operation, with findings that name
-//! pointers, names and types only, never a value of an answer.
+//! pointers, names and types only, never a value of an answer (apart from an
+//! enum value or a length in a correction, see `correct`).
 
 use std::fmt::Write as _;
 
@@ -11,7 +12,10 @@ use serde::Serialize;
 pub enum Status {
     /// The school answers as the schema says.
     Confirmed,
-    /// The school answers differently: see the findings.
+    /// Only refinements: the school is stricter or richer than the schema
+    /// in ways the SDK survives.
+    Refine,
+    /// On this school the SDK would fail or lose data: see the findings.
     Drift,
     /// The route or method does not exist (Django's HTML 404, or not in `Allow`).
     Absent,
@@ -25,8 +29,9 @@ pub enum Status {
 
 impl Status {
     /// All statuses, in report order.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Confirmed,
+        Status::Refine,
         Status::Drift,
         Status::Absent,
         Status::Forbidden,
@@ -38,6 +43,7 @@ impl Status {
     pub fn name(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",
+            Status::Refine => "refine",
             Status::Drift => "drift",
             Status::Absent => "absent",
             Status::Forbidden => "forbidden",
@@ -91,6 +97,40 @@ pub enum Kind {
     OperationNotInSchoolDocument,
 }
 
+/// Whether the SDK survives a finding, judged by what its own decoding
+/// accepts (unknown fields ignored, open enums, decimals as a string or a
+/// number, `null` in an optional field read as absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    /// On this school the SDK would fail or lose data.
+    Drift,
+    /// The school is stricter or richer than the schema; the SDK survives.
+    Refinement,
+}
+
+/// One operation of a JSON Patch (RFC 6902) against the schema.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PatchOp {
+    /// `add` or `replace`.
+    pub op: &'static str,
+    /// JSON pointer into `schema/mindz.yaml`.
+    pub path: String,
+    /// A JSON type's schema, an enum value, a length, `true` or a field name.
+    pub value: serde_json::Value,
+}
+
+/// The status of an operation with `findings` (none: confirmed).
+pub fn status_of(findings: &[Finding]) -> Status {
+    if findings.iter().any(|f| f.class == Class::Drift) {
+        Status::Drift
+    } else if findings.is_empty() {
+        Status::Confirmed
+    } else {
+        Status::Refine
+    }
+}
+
 /// One difference, located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -104,6 +144,12 @@ pub struct Finding {
     /// Where in `schema/mindz.yaml` (`file#pointer`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema_pointer: Option<String>,
+    /// Drift or refinement.
+    pub class: Class,
+    /// The correction, a JSON Patch against the schema (`cargo xtask
+    /// apply-probe` applies it); empty when the probe knows none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub patch: Vec<PatchOp>,
 }
 
 /// The outcome for one operation.
@@ -230,9 +276,16 @@ fn write_finding(out: &mut String, f: &Finding) {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
-    let _ = write!(out, "    {kind} at {}", f.pointer);
+    let class = match f.class {
+        Class::Drift => "drift",
+        Class::Refinement => "refinement",
+    };
+    let _ = write!(out, "    {class}: {kind} at {}", f.pointer);
     if let Some(schema) = &f.schema_pointer {
         let _ = write!(out, " (schema {schema})");
     }
     let _ = writeln!(out, ": {}", f.detail);
+    for p in &f.patch {
+        let _ = writeln!(out, "      patch: {} {} {}", p.op, p.path, p.value);
+    }
 }

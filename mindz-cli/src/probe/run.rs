@@ -10,10 +10,13 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::correct;
 use super::document;
 use super::http::{Answer, Body, Failure, ReadMethod, ReadOnlyClient};
 use super::metadata;
-use super::report::{DocumentReport, Finding, Kind, OperationReport, Report, Status};
+use super::report::{
+    Class, DocumentReport, Finding, Kind, OperationReport, Report, Status, status_of,
+};
 use super::spec::{Operation, Spec};
 use super::validate::Validators;
 
@@ -164,7 +167,7 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
                             {
                                 lists.insert(path.clone(), record.clone());
                             }
-                            judge_read(op, &answer, &mut validators)
+                            judge_read(op, &answer, &spec.doc, &mut validators)
                         }
                     }
                 }
@@ -227,12 +230,19 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
                     let (findings, per_op) = document::diff(spec, &doc, &plan.schema_file);
                     report.source = Some(shown);
                     report.findings = findings;
-                    for (id, finding) in per_op {
+                    for f in &mut report.findings {
+                        f.class = correct::default_class(f.kind);
+                    }
+                    for (id, mut finding) in per_op {
+                        finding.class = correct::default_class(finding.kind);
                         if let Some(o) = done.get_mut(&id) {
-                            if o.status == Status::Confirmed {
-                                o.status = Status::Drift;
-                            }
                             o.findings.push(finding);
+                            if matches!(
+                                o.status,
+                                Status::Confirmed | Status::Refine | Status::Drift
+                            ) {
+                                o.status = status_of(&o.findings);
+                            }
                         }
                     }
                     break;
@@ -273,13 +283,20 @@ pub async fn probe(spec: &Spec, client: &ReadOnlyClient, plan: &Plan) -> Report 
 }
 
 /// The status of a GET operation from its answer.
-fn judge_read(op: &Operation, answer: &Answer, validators: &mut Validators) -> Outcome {
+fn judge_read(
+    op: &Operation,
+    answer: &Answer,
+    doc: &Value,
+    validators: &mut Validators,
+) -> Outcome {
     let tag = op.tag.as_deref().unwrap_or("this resource");
     let unreadable = |detail: String| Finding {
         pointer: String::new(),
         kind: Kind::UnreadableAnswer,
         detail,
         schema_pointer: None,
+        class: Class::Drift,
+        patch: Vec::new(),
     };
     match (answer.status, &answer.body) {
         (200..=299, Body::Json(body)) => match &op.response_schema {
@@ -289,16 +306,14 @@ fn judge_read(op: &Operation, answer: &Answer, validators: &mut Validators) -> O
                 vec![],
             ),
             Some(pointer) => match validators.validate(pointer, body) {
-                Ok(findings) if findings.is_empty() => outcome(
-                    Status::Confirmed,
-                    format!("GET {} validated against #{pointer}", answer.status),
-                    findings,
-                ),
-                Ok(findings) => outcome(
-                    Status::Drift,
-                    format!("GET {} validated against #{pointer}", answer.status),
-                    findings,
-                ),
+                Ok(mut findings) => {
+                    correct::response(doc, pointer, body, &mut findings);
+                    outcome(
+                        status_of(&findings),
+                        format!("GET {} validated against #{pointer}", answer.status),
+                        findings,
+                    )
+                }
                 Err(e) => outcome(Status::Error, e, vec![]),
             },
         },
@@ -376,7 +391,7 @@ paths:
             allow: None,
             body,
         };
-        judge_read(&spec.operations[0], &answer, &mut validators)
+        judge_read(&spec.operations[0], &answer, &spec.doc, &mut validators)
     }
 
     #[test]
@@ -386,8 +401,21 @@ paths:
             judge(200, Body::Json(json!({"id": 1}))).status,
             Status::Confirmed
         );
+        // A field the schema lacks: the SDK ignores it.
         let drift = judge(200, Body::Json(json!({"id": 1, "extra": 2})));
-        assert_eq!(drift.status, Status::Drift);
+        assert_eq!(drift.status, Status::Refine);
+        assert_eq!(drift.findings[0].class, Class::Refinement);
+        assert_eq!(
+            serde_json::to_value(&drift.findings[0].patch).unwrap(),
+            json!([{"op": "add",
+                    "path": "/paths/~1v2~1users~1{user_id}~1/get/responses/200/content/application~1json/schema/properties/extra",
+                    "value": {"type": "integer", "format": "int64", "description": "Seen on a school by the probe; not yet described."}}])
+        );
+        // A string where the SDK decodes an integer.
+        let wrong = judge(200, Body::Json(json!({"id": "7"})));
+        assert_eq!(wrong.status, Status::Drift);
+        assert_eq!(wrong.findings[0].class, Class::Drift);
+        assert!(wrong.findings[0].patch.is_empty());
         assert_eq!(
             drift.findings[0].schema_pointer.as_deref(),
             Some(

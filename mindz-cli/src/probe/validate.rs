@@ -11,7 +11,8 @@
 //!   finding;
 //! - a `writeOnly` property must not appear in an answer (its schema becomes
 //!   `false`) and is never required there; `readOnly` needs nothing;
-//! - boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers.
+//! - boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers;
+//! - a decimal marked `x-mindz-json-number: true` may be a JSON number.
 //!
 //! Findings name pointers and types only, never a value of the answer.
 
@@ -21,7 +22,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::{Map, Value, json};
 
-use super::report::{Finding, Kind};
+use super::correct::JSON_NUMBER;
+use super::report::{Class, Finding, Kind};
 use super::spec::escape;
 
 /// Marks an `anyOf` this module added for `nullable`.
@@ -226,6 +228,11 @@ fn rewrite(schema: &mut Value) {
             }
         }
     }
+    if object.get("format").and_then(Value::as_str) == Some("decimal")
+        && object.get(JSON_NUMBER).and_then(Value::as_bool) == Some(true)
+    {
+        object.insert("type".into(), json!(["string", "number"]));
+    }
     if object.remove("nullable").and_then(|v| v.as_bool()) == Some(true) {
         match object.get_mut("type") {
             Some(Value::String(t)) => {
@@ -314,6 +321,8 @@ fn findings_of(
         out.push(Finding {
             pointer,
             schema_pointer: Some(schema_ref(&schema)),
+            class: Class::Drift,
+            patch: Vec::new(),
             kind,
             detail,
         })
