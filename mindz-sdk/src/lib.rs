@@ -64,6 +64,8 @@ pub mod operation;
 pub mod pagination;
 mod pipeline;
 pub mod rate_limit;
+#[cfg(test)]
+mod rate_limit_calls;
 pub mod retry;
 pub mod state;
 pub mod telemetry;
