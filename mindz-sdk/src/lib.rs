@@ -68,6 +68,8 @@ pub mod pagination;
 mod pipeline;
 mod raw;
 pub mod rate_limit;
+#[cfg(test)]
+mod rate_limit_calls;
 pub mod retry;
 pub mod state;
 pub mod telemetry;

@@ -5,7 +5,7 @@
 //! ```
 //!
 //! PHASE is one of `latency`, `throughput`, `refresh`, `hook-path`,
-//! `loop-sdk`, `loop-plain` (see `tests/src/bin/bench.rs`).
+//! `loop-sdk`, `loop-plain`, `throttle` (see `tests/src/bin/bench.rs`).
 //!
 //! - Runs the benchmark binary, `cargo run --release -p mindz-tests --bin
 //!   bench` (`tests/src/bin/bench.rs`: latency, throughput, token refresh and
@@ -39,7 +39,7 @@ const RUNS: usize = 5;
 const SCHEMA_LINE: &str = "description: Short biography.";
 const SCHEMA_LINE_CHANGED: &str = "description: Short biography of the user.";
 
-const USAGE: &str = "usage: cargo xtask bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain] [--builds] [--no-runtime]";
+const USAGE: &str = "usage: cargo xtask bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|throttle] [--builds] [--no-runtime]";
 
 pub fn run(root: &Path) -> Result<(), String> {
     let mut bench_args: Vec<String> = Vec::new();

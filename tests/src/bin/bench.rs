@@ -83,7 +83,7 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue}
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
 
-const USAGE: &str = "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page]";
+const USAGE: &str = "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page|throttle]";
 
 /// Users on the page the server answers (the `limit` the calls ask for).
 const PAGE_SIZE: usize = 50;
@@ -169,6 +169,7 @@ fn main() -> ExitCode {
         "loop-plain",
         "loop-sdk-page",
         "loop-plain-page",
+        "throttle",
     ];
     let only = match only {
         None => None,
@@ -319,6 +320,19 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
             std::mem::size_of_val(&sdk.user_list().limit(limit).send()) as f64,
             std::mem::size_of_val(&plain.call(Op::Page)) as f64,
         ));
+    }
+
+    // 5. Throttling (rate-bound, not CPU-bound): the two jobs.
+    if only == Some("throttle") {
+        for (calls, in_flight) in [(240, 24), (800, 64)] {
+            for (name, limit) in [
+                ("adaptive", mindz_sdk::RateLimit::adaptive()),
+                ("off", mindz_sdk::RateLimit::off()),
+            ] {
+                eprintln!("bench: throttle, {calls} calls, {in_flight} in flight, limiter {name}");
+                rows.push(throttle_job(calls, in_flight, limit, name, &one).await?);
+            }
+        }
     }
 
     let unauthorized = server.state.unauthorized.load(Ordering::Relaxed);
@@ -1573,6 +1587,54 @@ async fn hook_path(config: &Config, sdk: &Client, base: &str, body: &[u8]) -> Ho
     ));
 
     HookPath { parts }
+}
+
+// ---------------------------------------------------------------------------
+// 5. Throttling
+
+/// `calls` reads of one user, `in_flight` at a time, against
+/// `mindz_tests::throttle` at 40/s: calls failed, requests answered 429,
+/// share of the allowed rate (successful calls per second over the job).
+async fn throttle_job(
+    calls: usize,
+    in_flight: usize,
+    limit: mindz_sdk::RateLimit,
+    name: &str,
+    body: &[u8],
+) -> Result<Row, String> {
+    use mindz_tests::throttle::{Throttle, ThrottleServer};
+    const RATE: usize = 40;
+    let server = ThrottleServer::start(Throttle::per_second(RATE), body)
+        .map_err(|e| format!("throttle server: {e}"))?;
+    let client = Client::builder()
+        .base_url(&server.base)
+        .bearer_token("bench-token-throttle")
+        .rate_limit(limit)
+        .build()
+        .map_err(|e| format!("SDK client: {e}"))?;
+    let start = Instant::now();
+    let failed = futures::stream::iter(0..calls)
+        .map(|_| {
+            let client = client.clone();
+            async move { client.user_get().user_id(USER_ID).send().await.is_err() }
+        })
+        .buffer_unordered(in_flight)
+        .filter(|failed| std::future::ready(*failed))
+        .count()
+        .await;
+    let elapsed = start.elapsed().as_secs_f64();
+    let (requests, throttled) = (server.requests(), server.throttled());
+    let share = (calls - failed) as f64 / elapsed / RATE as f64;
+    Ok(Row::new(
+        &format!(
+            "T. {calls} reads, {in_flight} in flight, limiter {name}: failed / 429s / share of 40/s"
+        ),
+        format!(
+            "{failed} of {calls} / {throttled} of {requests} ({:.1} %) / {:.0} %",
+            throttled as f64 * 100.0 / requests as f64,
+            share * 100.0
+        ),
+    ))
 }
 
 // ---------------------------------------------------------------------------
