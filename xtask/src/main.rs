@@ -102,9 +102,12 @@ pub(crate) fn regenerate(root: &Path) -> Result<Outputs, String> {
     })?;
     let calls = mindz_codegen::conformance::driver_source(&doc)
         .map_err(|e| format!("{}: {e}", mindz_codegen::conformance::DRIVER_CALLS))?;
+    let cli = mindz_codegen::cli::generate(&doc, &sdk.source)
+        .map_err(|e| format!("{}: {e}", mindz_codegen::cli::CLI_GENERATED))?;
     let files = vec![
         (GENERATED, sdk.source.clone()),
         (mindz_codegen::conformance::DRIVER_CALLS, calls),
+        (mindz_codegen::cli::CLI_GENERATED, cli),
     ];
     Ok(Outputs { sdk, files })
 }
@@ -269,13 +272,20 @@ mod tests {
     fn every_generated_file_is_checked() {
         let out = regenerate(&workspace_root()).expect("the schema generates");
         let paths: Vec<&str> = out.files.iter().map(|(p, _)| *p).collect();
-        assert_eq!(paths, [GENERATED, mindz_codegen::conformance::DRIVER_CALLS]);
+        assert_eq!(
+            paths,
+            [
+                GENERATED,
+                mindz_codegen::conformance::DRIVER_CALLS,
+                mindz_codegen::cli::CLI_GENERATED
+            ]
+        );
         // The checked-in files are what the schema generates.
         assert!(stale(&workspace_root(), &out).is_empty());
         // A stale file is found, with its current contents.
         let dir = scratch("stale");
         let found = stale(&dir, &out);
-        assert_eq!(found.len(), 2);
+        assert_eq!(found.len(), paths.len());
         assert_eq!(found[0].1, "");
         std::fs::remove_dir_all(&dir).unwrap();
     }
