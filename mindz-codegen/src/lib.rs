@@ -5,6 +5,7 @@
 //! directly.
 
 pub mod changes;
+pub mod cli;
 pub mod conformance;
 pub mod docs;
 pub mod enums;

@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the maintainer's command line over `mindz-codegen`.
 //!
 //! - `generate`: lint the schema and write every generated file (`mindz-sdk/src/generated.rs`,
-//!   `tests/src/conformance/calls.rs`), each atomically;
+//!   `tests/src/conformance/calls.rs`, `mindz-cli/src/generated.rs`), each atomically;
 //! - `check`: regenerate in memory and fail with a diff if a checked-in generated file is stale;
 //! - `lint`: run the schema lint alone;
 //! - `conformance`: drive every operation through the SDK against Prism (static and dynamic mocks);
@@ -11,6 +11,9 @@
 //! - `apply-probe`: a probe report's corrections applied to the schema (see `apply_probe.rs`);
 //! - `changes`: the schema changes since the last release, breaking or not (see `changes.rs`);
 //! - `semver`: cargo-semver-checks on mindz-sdk against the last release (see `semver.rs`).
+//!
+//! `cargo xtask --help` and `cargo xtask COMMAND --help` print help (clap,
+//! from [`COMMANDS`]); each command reads its own options.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,6 +35,9 @@ const GENERATED: &str = "mindz-sdk/src/generated.rs";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = help_or_usage_error(&args) {
+        return code;
+    }
     let root = workspace_root();
     let result = match args.first().map(String::as_str) {
         Some("generate") => cmd_generate(&root),
@@ -52,6 +58,75 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Every command with its one-line help, for `cargo xtask --help`. A
+/// command's own options stay with the command (it reads them itself); a
+/// command missing here still runs, without a help line.
+const COMMANDS: &[(&str, &str)] = &[
+    ("generate", "Lint the schema and write every generated file"),
+    (
+        "check",
+        "Fail with a diff if a checked-in generated file is stale",
+    ),
+    ("lint", "Run the schema lint alone"),
+    (
+        "conformance",
+        "Drive every operation through the SDK against Prism",
+    ),
+    ("spec-lint", "Lint the schema with Redocly CLI"),
+    (
+        "bench",
+        "The SDK's performance figures against plain reqwest",
+    ),
+    (
+        "probe",
+        "The read-only probe of a school, or of Prism with --prism",
+    ),
+    (
+        "changes",
+        "The schema changes since the last release (--base REV)",
+    ),
+    (
+        "semver",
+        "cargo-semver-checks on mindz-sdk against the last release",
+    ),
+];
+
+/// The command line on clap: `--help` (of xtask or of a command) prints
+/// help and exits 0, and no arguments is a usage error (2). Every other
+/// argument list returns `None` and goes to the command, which reads its
+/// own options.
+fn help_or_usage_error(args: &[String]) -> Option<ExitCode> {
+    let mut cli = clap::Command::new("xtask")
+        .bin_name("cargo xtask")
+        .about("The maintainers' commands over mindz-codegen")
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .allow_external_subcommands(true);
+    for (name, about) in COMMANDS {
+        cli = cli.subcommand(
+            clap::Command::new(*name).about(*about).arg(
+                clap::Arg::new("options")
+                    .help("The command's own options, passed on as given")
+                    .num_args(0..)
+                    .trailing_var_arg(true)
+                    .allow_hyphen_values(true),
+            ),
+        );
+    }
+    let argv = std::iter::once("xtask").chain(args.iter().map(String::as_str));
+    match cli.try_get_matches_from(argv) {
+        Ok(_) => None,
+        Err(e) => {
+            let _ = e.print();
+            Some(if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }
@@ -105,9 +180,12 @@ pub(crate) fn regenerate(root: &Path) -> Result<Outputs, String> {
     })?;
     let calls = mindz_codegen::conformance::driver_source(&doc)
         .map_err(|e| format!("{}: {e}", mindz_codegen::conformance::DRIVER_CALLS))?;
+    let cli = mindz_codegen::cli::generate(&doc, &sdk.source)
+        .map_err(|e| format!("{}: {e}", mindz_codegen::cli::CLI_GENERATED))?;
     let files = vec![
         (GENERATED, sdk.source.clone()),
         (mindz_codegen::conformance::DRIVER_CALLS, calls),
+        (mindz_codegen::cli::CLI_GENERATED, cli),
     ];
     Ok(Outputs { sdk, files })
 }
@@ -275,15 +353,44 @@ mod tests {
     fn every_generated_file_is_checked() {
         let out = regenerate(&workspace_root()).expect("the schema generates");
         let paths: Vec<&str> = out.files.iter().map(|(p, _)| *p).collect();
-        assert_eq!(paths, [GENERATED, mindz_codegen::conformance::DRIVER_CALLS]);
+        assert_eq!(
+            paths,
+            [
+                GENERATED,
+                mindz_codegen::conformance::DRIVER_CALLS,
+                mindz_codegen::cli::CLI_GENERATED
+            ]
+        );
         // The checked-in files are what the schema generates.
         assert!(stale(&workspace_root(), &out).is_empty());
         // A stale file is found, with its current contents.
         let dir = scratch("stale");
         let found = stale(&dir, &out);
-        assert_eq!(found.len(), 2);
+        assert_eq!(found.len(), paths.len());
         assert_eq!(found[0].1, "");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn parsed(args: &[&str]) -> Option<String> {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        help_or_usage_error(&args).map(|code| format!("{code:?}"))
+    }
+
+    #[test]
+    fn help_exits_0_and_options_go_to_the_command() {
+        let ok = Some(format!("{:?}", ExitCode::SUCCESS));
+        assert_eq!(parsed(&["--help"]), ok);
+        assert_eq!(parsed(&["probe", "--help"]), ok);
+        assert_eq!(parsed(&["help", "changes"]), ok);
+        assert_eq!(parsed(&[]), Some(format!("{:?}", ExitCode::from(2))));
+        // Everything else is the command's to read, known to clap or not.
+        assert_eq!(parsed(&["probe", "--prism", "--rate", "1"]), None);
+        assert_eq!(parsed(&["changes", "--base", "HEAD~1"]), None);
+        assert_eq!(parsed(&["generate"]), None);
+        assert_eq!(parsed(&["a-new-command", "--x"]), None);
+        for (name, _) in COMMANDS {
+            assert!(USAGE.contains(name), "{name} is in the usage line");
+        }
     }
 
     #[test]
