@@ -66,10 +66,10 @@ pub mod operation;
 pub mod options;
 pub mod pagination;
 mod pipeline;
-mod raw;
 pub mod rate_limit;
 #[cfg(test)]
 mod rate_limit_calls;
+mod raw;
 pub mod retry;
 pub mod state;
 pub mod telemetry;
@@ -86,10 +86,10 @@ pub use error::{
 pub use generated::{ByteStream, Client, ClientInfo, OPERATIONS, ResponseValue, builder, types};
 pub use nullable::Nullable;
 pub use options::CallOptions;
+pub use rate_limit::RateLimit;
 pub use raw::RawRequest;
 /// The HTTP method of a raw request ([`Client::request`]).
 pub use reqwest::Method;
-pub use rate_limit::RateLimit;
 pub use retry::{RetryBudget, RetryPolicy};
 /// Money (prices, MindzPay amounts): decodes from a JSON string (`"62.90"`,
 /// as Django REST framework writes decimals) or a JSON number (`62.9`), and

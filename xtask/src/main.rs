@@ -86,6 +86,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "The read-only probe of a school, or of Prism with --prism",
     ),
     (
+        "apply-probe",
+        "Apply a probe report's corrections to the schema, then regenerate",
+    ),
+    (
         "changes",
         "The schema changes since the last release (--base REV)",
     ),
