@@ -133,15 +133,10 @@ impl<'a> RawRequest<'a> {
     }
 
     /// Sends the request and decodes a JSON success body as `T`
-    /// (`serde_json::Value` takes anything). The success status is `201`
-    /// for a POST and `200` otherwise, as Django REST framework answers;
-    /// another status is [`Error::UnexpectedStatus`], its body kept.
+    /// (`serde_json::Value` takes anything). Any `2xx` is a success; a
+    /// body that does not fit `T` is [`Error::Decode`], its body kept
+    /// ([`Error::raw_body`]).
     pub async fn send<T: DeserializeOwned>(self) -> Result<ResponseValue<T>> {
-        let success = if self.method == Method::POST {
-            201
-        } else {
-            200
-        };
         let (url, operation) = self.prepare()?;
         let RawRequest {
             client,
@@ -151,10 +146,11 @@ impl<'a> RawRequest<'a> {
             ..
         } = self;
         let build = || build(client, &method, &url, body.as_ref());
-        crate::pipeline::json::<T>(client, &build, operation, success, options).await
+        crate::pipeline::json::<T>(client, &build, operation, 200, options).await
     }
 
-    /// Sends the request for a success without a body (`204`).
+    /// Sends the request for a success without a body: any `2xx`, whatever
+    /// body it has.
     pub async fn send_empty(self) -> Result<ResponseValue<()>> {
         let (url, operation) = self.prepare()?;
         let RawRequest {
