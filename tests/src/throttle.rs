@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 /// DRF's rate: `rate` requests per `window`, per credential.
 #[derive(Debug, Clone, Copy)]
@@ -109,26 +109,12 @@ impl ThrottleServer {
             histories: Mutex::new(HashMap::new()),
             counts: counts.clone(),
         });
-        std::thread::Builder::new()
-            .name("throttle-server".to_owned())
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("server runtime");
-                runtime.block_on(async move {
-                    let listener = TcpListener::from_std(listener).expect("tokio listener");
-                    loop {
-                        let Ok((stream, _)) = listener.accept().await else {
-                            continue;
-                        };
-                        let shared = shared.clone();
-                        tokio::spawn(async move {
-                            let _ = connection(stream, &shared).await;
-                        });
-                    }
-                });
-            })?;
+        crate::serve("throttle-server", listener, move |stream| {
+            let shared = shared.clone();
+            async move {
+                let _ = connection(stream, &shared).await;
+            }
+        })?;
         Ok(Self { base, counts })
     }
 

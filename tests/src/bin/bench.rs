@@ -81,7 +81,7 @@ use mindz_sdk::operation::Operation;
 use mindz_sdk::{Client, ClientBuilder, ClientInfo as _, types};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 const USAGE: &str = "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page|throttle]";
 
@@ -493,28 +493,14 @@ impl Server {
             one: response(200, one),
         });
         let server_state = state.clone();
-        std::thread::Builder::new()
-            .name("bench-server".to_owned())
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("server runtime");
-                runtime.block_on(async move {
-                    let listener = TcpListener::from_std(listener).expect("tokio listener");
-                    loop {
-                        let Ok((stream, _)) = listener.accept().await else {
-                            continue;
-                        };
-                        let state = server_state.clone();
-                        let answers = answers.clone();
-                        tokio::spawn(async move {
-                            let _ = connection(stream, state, answers).await;
-                        });
-                    }
-                });
-            })
-            .map_err(|e| format!("server thread: {e}"))?;
+        mindz_tests::serve("bench-server", listener, move |stream| {
+            let state = server_state.clone();
+            let answers = answers.clone();
+            async move {
+                let _ = connection(stream, state, answers).await;
+            }
+        })
+        .map_err(|e| format!("server thread: {e}"))?;
         Ok(Self { base, state })
     }
 }
