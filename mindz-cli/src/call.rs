@@ -1,17 +1,18 @@
-//! One command's run: typed flag values for the generated `dispatch`, the
-//! request body, `--dry-run`, and the output (JSON, or NDJSON with `--all`).
+//! One command's run: flag values checked against the SDK's types for the
+//! generated `dispatch`, the request body, `--dry-run`, the send through
+//! the SDK ([`mindz_sdk::RawRequest`], so that the answer is printed as the
+//! school sent it) and the output (JSON, or NDJSON with `--all`).
 
 use std::io::{IsTerminal, Read, Write};
 use std::num::NonZeroU64;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use clap::ArgMatches;
 use mindz_sdk::pagination::{Page, Paginated, PaginatedExt};
-use mindz_sdk::{Client, ClientInfo, ResponseValue};
-use serde::Serialize;
+use mindz_sdk::{Client, ClientInfo, Method};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::exit::CliError;
 use crate::ops::Op;
@@ -60,16 +61,6 @@ impl<'m> Call<'m> {
         self.op
     }
 
-    /// The client.
-    ///
-    /// # Errors
-    ///
-    /// None today; the generated code calls it with `?` so that a client
-    /// built lazily can fail here.
-    pub fn client(&self) -> Result<&Client, CliError> {
-        Ok(&self.client)
-    }
-
     /// Whether `--all` was given.
     pub fn all(&self) -> bool {
         self.op.paginated && self.matches.get_flag("all")
@@ -114,15 +105,18 @@ impl<'m> Call<'m> {
     }
 
     /// The request body: `--body FILE` (`-` for stdin), then the field
-    /// flags over it, then passwords from `--<field>-stdin` or a prompt.
+    /// flags over it, then passwords from `--<field>-stdin` or a prompt. It
+    /// must read as the SDK's `T`, and is sent as given (a field the schema
+    /// lacks included).
     ///
     /// # Errors
     ///
     /// An unreadable file, JSON that is not an object, a field flag that is
     /// not JSON, or a body that is not a `T` (all usage).
-    pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
+    pub fn body<T: DeserializeOwned>(&self) -> Result<Value, CliError> {
         let value = self.body_value()?;
-        serde_json::from_value(value).map_err(|e| CliError::Usage(format!("invalid body: {e}")))
+        T::deserialize(&value).map_err(|e| CliError::Usage(format!("invalid body: {e}")))?;
+        Ok(value)
     }
 
     fn body_value(&self) -> Result<Value, CliError> {
@@ -194,31 +188,54 @@ impl<'m> Call<'m> {
         Ok(value)
     }
 
-    /// With `--dry-run`: prints the method, the URL and the JSON body (with
-    /// every password as `***`) and returns `true`; sends nothing.
+    /// Runs the call: with `--dry-run` prints it and sends nothing; with
+    /// `--all` walks every page; otherwise sends it once and prints the
+    /// answer's body as the school sent it (nothing for an empty body).
     ///
     /// # Errors
     ///
-    /// Writing to stdout failed.
-    pub fn dry_run<B: Serialize>(&self, body: Option<&B>) -> Result<bool, CliError> {
-        if !self.dry_run {
-            return Ok(false);
+    /// The SDK's error, or writing to stdout failed.
+    pub async fn send(&self, body: Option<Value>) -> Result<(), CliError> {
+        if self.dry_run {
+            return self.print_dry_run(body);
         }
+        if self.all() {
+            return self.walk().await;
+        }
+        let (path, query) = self.target(false);
+        let mut request = self.request(&path, &query);
+        if let Some(body) = &body {
+            request = request.json(body);
+        }
+        let answer = request.send_bytes().await?.into_inner();
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{} {}", self.op.method, self.url())?;
-        if let Some(body) = body {
-            let mut value = serde_json::to_value(body)
-                .map_err(|e| CliError::Usage(format!("invalid body: {e}")))?;
-            mask(self.op, &mut value);
-            write_json(&mut out, &value, std::io::stdout().is_terminal())?;
-        }
+        write_json(&mut out, &answer, std::io::stdout().is_terminal())?;
         out.flush()?;
-        Ok(true)
+        Ok(())
     }
 
-    /// The request's URL: the base URL, the path with its parameters, and
-    /// the query parameters given.
-    pub fn url(&self) -> String {
+    fn request(&self, path: &str, query: &[(String, String)]) -> mindz_sdk::RawRequest<'_> {
+        let method = Method::from_bytes(self.op.method.as_bytes()).unwrap_or(Method::GET);
+        self.client.request(method, path).query(&query)
+    }
+
+    /// `--dry-run`: the method, the URL and the JSON body (with every
+    /// password as `***`).
+    fn print_dry_run(&self, body: Option<Value>) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{} {}", self.op.method, self.url())?;
+        if let Some(mut value) = body {
+            mask(self.op, &mut value);
+            let text = serde_json::to_vec(&value).map_err(std::io::Error::from)?;
+            write_json(&mut out, &text, std::io::stdout().is_terminal())?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// The request's path with its parameters, and the query parameters
+    /// given (without `limit` and `offset` when `paging`).
+    fn target(&self, paging: bool) -> (String, Vec<(String, String)>) {
         let mut path = self.op.path.to_string();
         let mut query = Vec::new();
         for p in self.op.params {
@@ -227,65 +244,50 @@ impl<'m> Call<'m> {
             };
             if p.path {
                 path = path.replace(&format!("{{{}}}", p.name), &encode(value));
-            } else {
-                query.push(format!("{}={}", encode(p.name), encode(value)));
+            } else if !(paging && matches!(p.name, "limit" | "offset")) {
+                query.push((p.name.to_owned(), value.clone()));
             }
         }
+        (path, query)
+    }
+
+    /// The request's URL: the base URL, the path with its parameters, and
+    /// the query parameters given.
+    pub fn url(&self) -> String {
+        let (path, query) = self.target(false);
         let mut url = format!("{}{path}", self.client.baseurl());
-        if !query.is_empty() {
-            url.push('?');
-            url.push_str(&query.join("&"));
+        for (i, (name, value)) in query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(&format!("{}={}", encode(name), encode(value)));
         }
         url
     }
 
-    /// Prints a record or a page: pretty JSON on a terminal, compact
-    /// otherwise.
-    ///
-    /// # Errors
-    ///
-    /// Writing to stdout failed.
-    pub fn print<T: Serialize>(&self, response: ResponseValue<T>) -> Result<(), CliError> {
-        let mut out = std::io::stdout().lock();
-        write_json(&mut out, &*response, std::io::stdout().is_terminal())?;
-        out.flush()?;
-        Ok(())
-    }
-
-    /// An answer without a body: prints nothing.
-    ///
-    /// # Errors
-    ///
-    /// None; the generated code calls it like [`print`](Self::print).
-    pub fn done(&self, _response: ResponseValue<()>) -> Result<(), CliError> {
-        Ok(())
-    }
-
     /// `--all`: walks every page through the SDK's stream and prints one
-    /// record per line (NDJSON), with `records of count` on stderr when
-    /// stderr is a terminal. `--limit` sets the page size.
-    ///
-    /// # Errors
-    ///
-    /// The SDK's error for a page, or writing to stdout failed.
-    pub async fn walk<B: Paginated>(&self, request: B) -> Result<(), CliError> {
+    /// record per line (NDJSON), each as the school sent it, with `records
+    /// of count` on stderr when stderr is a terminal. `--limit` sets the
+    /// page size.
+    async fn walk(&self) -> Result<(), CliError> {
         use futures::TryStreamExt;
         let page_size = self
             .param::<NonZeroU64>("limit")?
             .unwrap_or(mindz_sdk::pagination::DEFAULT_PAGE_SIZE);
-        let count = Arc::new(AtomicI64::new(-1));
-        let counting = Counting {
-            inner: request,
-            count: Arc::clone(&count),
+        let (path, query) = self.target(true);
+        let count = AtomicI64::new(-1);
+        let pages = Pages {
+            call: self,
+            path: &path,
+            query: &query,
+            count: &count,
+            page: None,
         };
         let progress = std::io::stderr().is_terminal();
-        let mut records = std::pin::pin!(counting.stream_with_page_size(page_size));
+        let mut records = std::pin::pin!(pages.stream_with_page_size(page_size));
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let mut seen = 0u64;
         let result = async {
             while let Some(record) = records.try_next().await? {
-                serde_json::to_writer(&mut out, &record).map_err(std::io::Error::from)?;
-                out.write_all(b"\n")?;
+                write_json(&mut out, record.get().as_bytes(), false)?;
                 seen += 1;
                 if progress {
                     out.flush()?;
@@ -303,29 +305,56 @@ impl<'m> Call<'m> {
     }
 }
 
-/// A list request that remembers the `count` of the last page it fetched
+/// The pages of a list, sent through the SDK like any call; records are
+/// kept as the school sent them. Remembers the `count` of the last page
 /// (for `--all`'s progress).
 #[derive(Clone)]
-struct Counting<B> {
-    inner: B,
-    count: Arc<AtomicI64>,
+struct Pages<'c> {
+    call: &'c Call<'c>,
+    path: &'c str,
+    query: &'c [(String, String)],
+    count: &'c AtomicI64,
+    /// `limit` and `offset`.
+    page: Option<(NonZeroU64, u64)>,
 }
 
-impl<B: Paginated> Paginated for Counting<B> {
-    type Item = B::Item;
-    const OPERATION_ID: &'static str = B::OPERATION_ID;
+/// A DRF page with its records undecoded.
+#[derive(serde::Deserialize)]
+struct RawPage {
+    count: i64,
+    next: Option<String>,
+    results: Vec<Box<RawValue>>,
+}
+
+impl Paginated for Pages<'_> {
+    type Item = Box<RawValue>;
+    const OPERATION_ID: &'static str = "mindz --all";
 
     fn with_page(self, limit: NonZeroU64, offset: u64) -> Self {
-        Counting {
-            inner: self.inner.with_page(limit, offset),
-            count: self.count,
+        Pages {
+            page: Some((limit, offset)),
+            ..self
         }
     }
 
     async fn fetch_page(self) -> mindz_sdk::Result<Page<Self::Item>> {
-        let page = self.inner.fetch_page().await?;
+        let mut query = self.query.to_vec();
+        if let Some((limit, offset)) = self.page {
+            query.push(("limit".into(), limit.to_string()));
+            query.push(("offset".into(), offset.to_string()));
+        }
+        let page = self
+            .call
+            .request(self.path, &query)
+            .send::<RawPage>()
+            .await?
+            .into_inner();
         self.count.store(page.count, Ordering::Relaxed);
-        Ok(page)
+        Ok(Page {
+            count: page.count,
+            next: page.next,
+            items: page.results,
+        })
     }
 }
 
@@ -353,17 +382,83 @@ fn mask(op: &Op, value: &mut Value) {
     }
 }
 
-fn write_json<T: Serialize + ?Sized>(
-    out: &mut impl Write,
-    value: &T,
-    pretty: bool,
-) -> std::io::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-    } else {
-        serde_json::to_writer(&mut *out, value)?;
+/// Writes a JSON text as it is, token for token: pretty (two-space
+/// indents) on a terminal, else compact, then a newline. Strings and
+/// numbers are copied byte for byte; an empty body writes nothing.
+fn write_json(out: &mut impl Write, json: &[u8], pretty: bool) -> std::io::Result<()> {
+    let mut text = Vec::with_capacity(json.len() + json.len() / 4);
+    reformat(json, pretty, &mut text);
+    if text.is_empty() {
+        return Ok(());
     }
-    out.write_all(b"\n")
+    text.push(b'\n');
+    out.write_all(&text)
+}
+
+/// `json` without the whitespace between its tokens, or (`pretty`) with
+/// a newline and indent after each `{`, `[` and `,` and a space after each
+/// `:`. Text that is not JSON is copied as it is, but for that whitespace.
+fn reformat(json: &[u8], pretty: bool, out: &mut Vec<u8>) {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * depth, b' ');
+    };
+    let mut bytes = json.iter().copied().peekable();
+    while let Some(b) = bytes.next() {
+        if in_string {
+            out.push(b);
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                while bytes.next_if(|c| c.is_ascii_whitespace()).is_some() {}
+                if let Some(close @ (b'}' | b']')) = bytes.peek().copied() {
+                    bytes.next();
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    if pretty {
+                        newline(out, depth);
+                    }
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if pretty {
+                    newline(out, depth);
+                }
+                out.push(b);
+            }
+            b',' => {
+                out.push(b);
+                if pretty {
+                    newline(out, depth);
+                }
+            }
+            b':' => {
+                out.push(b);
+                if pretty {
+                    out.push(b' ');
+                }
+            }
+            _ => out.push(b),
+        }
+    }
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -412,6 +507,29 @@ mod tests {
         assert!(parse_value::<i64>("x").is_err());
         assert_eq!(parse_value::<NonZeroU64>("5").map(NonZeroU64::get), Ok(5));
         assert!(parse_value::<NonZeroU64>("0").is_err());
+    }
+
+    fn formatted(json: &str, pretty: bool) -> String {
+        let mut out = Vec::new();
+        reformat(json.as_bytes(), pretty, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn output_keeps_every_token_as_sent() {
+        let sent = r#" {"b": 1.10, "a" :[ 1e2, "x, \"y\": {z}" ,{ },[]], "c":{"d":null}}"#;
+        assert_eq!(
+            formatted(sent, false),
+            r#"{"b":1.10,"a":[1e2,"x, \"y\": {z}",{},[]],"c":{"d":null}}"#
+        );
+        assert_eq!(
+            formatted(sent, true),
+            "{\n  \"b\": 1.10,\n  \"a\": [\n    1e2,\n    \"x, \\\"y\\\": {z}\",\n    {},\n    []\n  ],\n  \"c\": {\n    \"d\": null\n  }\n}"
+        );
+        assert_eq!(formatted("", true), "");
+        // Pretty output is the compact text, re-indented: the same JSON.
+        let pretty: Value = serde_json::from_str(&formatted(sent, true)).unwrap();
+        assert_eq!(pretty, serde_json::from_str::<Value>(sent).unwrap());
     }
 
     #[test]

@@ -6534,1751 +6534,632 @@ pub const OPS: &[Op] = &[
 pub async fn dispatch(call: &Call<'_>) -> Result<(), CliError> {
     match call.op().id {
         "bundle_create" => {
-            let body: mindz_sdk::types::BundleCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.bundle_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::BundleCreate>()?;
+            call.send(Some(body)).await
         }
         "bundle_delete" => {
-            let p_bundle_id = call.required::<i64>("bundle_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.bundle_delete();
-            request = request.bundle_id(p_bundle_id);
-            call.done(request.send().await?)
+            call.required::<i64>("bundle_id")?;
+            call.send(None).await
         }
         "bundle_get" => {
-            let p_bundle_id = call.required::<i64>("bundle_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.bundle_get();
-            request = request.bundle_id(p_bundle_id);
-            call.print(request.send().await?)
+            call.required::<i64>("bundle_id")?;
+            call.send(None).await
         }
         "bundle_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call.param::<mindz_sdk::types::BundleOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.bundle_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::BundleOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "bundle_partial_update" => {
-            let p_bundle_id = call.required::<i64>("bundle_id")?;
-            let body: mindz_sdk::types::PatchedBundle = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.bundle_partial_update();
-            request = request.bundle_id(p_bundle_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("bundle_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedBundle>()?;
+            call.send(Some(body)).await
         }
         "bundle_update" => {
-            let p_bundle_id = call.required::<i64>("bundle_id")?;
-            let body: mindz_sdk::types::BundleUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.bundle_update();
-            request = request.bundle_id(p_bundle_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("bundle_id")?;
+            let body = call.body::<mindz_sdk::types::BundleUpdate>()?;
+            call.send(Some(body)).await
         }
         "course_create" => {
-            let body: mindz_sdk::types::CourseCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::CourseCreate>()?;
+            call.send(Some(body)).await
         }
         "course_delete" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_delete();
-            request = request.course_id(p_course_id);
-            call.done(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.send(None).await
         }
         "course_get" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_get();
-            request = request.course_id(p_course_id);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.send(None).await
         }
         "course_grade_create" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let body: mindz_sdk::types::CourseGradeCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_create();
-            request = request.course_id(p_course_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            let body = call.body::<mindz_sdk::types::CourseGradeCreate>()?;
+            call.send(Some(body)).await
         }
         "course_grade_delete" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_delete();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            call.done(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.send(None).await
         }
         "course_grade_detail_create" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let body: mindz_sdk::types::CourseGradeDetailCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_detail_create();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            let body = call.body::<mindz_sdk::types::CourseGradeDetailCreate>()?;
+            call.send(Some(body)).await
         }
         "course_grade_detail_delete" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let p_detail_id = call.required::<i64>("detail_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_detail_delete();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.detail_id(p_detail_id);
-            call.done(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.required::<i64>("detail_id")?;
+            call.send(None).await
         }
         "course_grade_detail_get" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let p_detail_id = call.required::<i64>("detail_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_detail_get();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.detail_id(p_detail_id);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.required::<i64>("detail_id")?;
+            call.send(None).await
         }
         "course_grade_detail_list" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::CourseGradeDetailOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_detail_list();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::CourseGradeDetailOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "course_grade_detail_partial_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let p_detail_id = call.required::<i64>("detail_id")?;
-            let body: mindz_sdk::types::PatchedCourseGradeDetail = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_detail_partial_update();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.detail_id(p_detail_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.required::<i64>("detail_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedCourseGradeDetail>()?;
+            call.send(Some(body)).await
         }
         "course_grade_detail_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let p_detail_id = call.required::<i64>("detail_id")?;
-            let body: mindz_sdk::types::CourseGradeDetailUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_detail_update();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.detail_id(p_detail_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.required::<i64>("detail_id")?;
+            let body = call.body::<mindz_sdk::types::CourseGradeDetailUpdate>()?;
+            call.send(Some(body)).await
         }
         "course_grade_get" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_get();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            call.send(None).await
         }
         "course_grade_list" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::CourseGradeOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_list();
-            request = request.course_id(p_course_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::CourseGradeOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "course_grade_partial_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let body: mindz_sdk::types::PatchedCourseGrade = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_partial_update();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedCourseGrade>()?;
+            call.send(Some(body)).await
         }
         "course_grade_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_grade_id = call.required::<i64>("grade_id")?;
-            let body: mindz_sdk::types::CourseGradeUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_grade_update();
-            request = request.course_id(p_course_id);
-            request = request.grade_id(p_grade_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("grade_id")?;
+            let body = call.body::<mindz_sdk::types::CourseGradeUpdate>()?;
+            call.send(Some(body)).await
         }
         "course_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call.param::<mindz_sdk::types::CourseOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::CourseOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "course_partial_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let body: mindz_sdk::types::PatchedCourse = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_partial_update();
-            request = request.course_id(p_course_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedCourse>()?;
+            call.send(Some(body)).await
         }
         "course_teacher_create" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let body: mindz_sdk::types::CourseTeacherCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_teacher_create();
-            request = request.course_id(p_course_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            let body = call.body::<mindz_sdk::types::CourseTeacherCreate>()?;
+            call.send(Some(body)).await
         }
         "course_teacher_delete" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_teacher_id = call.required::<i64>("teacher_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_teacher_delete();
-            request = request.course_id(p_course_id);
-            request = request.teacher_id(p_teacher_id);
-            call.done(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("teacher_id")?;
+            call.send(None).await
         }
         "course_teacher_get" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_teacher_id = call.required::<i64>("teacher_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_teacher_get();
-            request = request.course_id(p_course_id);
-            request = request.teacher_id(p_teacher_id);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("teacher_id")?;
+            call.send(None).await
         }
         "course_teacher_list" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::CourseTeacherOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_teacher_list();
-            request = request.course_id(p_course_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::CourseTeacherOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "course_teacher_partial_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_teacher_id = call.required::<i64>("teacher_id")?;
-            let body: mindz_sdk::types::PatchedCourseTeacher = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_teacher_partial_update();
-            request = request.course_id(p_course_id);
-            request = request.teacher_id(p_teacher_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("teacher_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedCourseTeacher>()?;
+            call.send(Some(body)).await
         }
         "course_teacher_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let p_teacher_id = call.required::<i64>("teacher_id")?;
-            let body: mindz_sdk::types::CourseTeacherUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_teacher_update();
-            request = request.course_id(p_course_id);
-            request = request.teacher_id(p_teacher_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            call.required::<i64>("teacher_id")?;
+            let body = call.body::<mindz_sdk::types::CourseTeacherUpdate>()?;
+            call.send(Some(body)).await
         }
         "course_update" => {
-            let p_course_id = call.required::<i64>("course_id")?;
-            let body: mindz_sdk::types::CourseUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.course_update();
-            request = request.course_id(p_course_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("course_id")?;
+            let body = call.body::<mindz_sdk::types::CourseUpdate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_course_create" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignCourseCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_course_create();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCampaignCourseCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_course_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_course_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_course_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_course_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_course_list" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_course_list();
-            request = request.email_campaign_id(p_email_campaign_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.send(None).await
         }
         "email_campaign_create" => {
-            let body: mindz_sdk::types::EmailCampaignCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::EmailCampaignCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_course_create" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignExcludedCourseCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_course_create();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call
+                .body::<mindz_sdk::types::EmailCampaignExcludedCourseCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_excluded_course_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_course_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_course_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_course_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_course_list" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_course_list();
-            request = request.email_campaign_id(p_email_campaign_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.send(None).await
         }
         "email_campaign_excluded_list_create" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignExcludedListCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_list_create();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCampaignExcludedListCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_excluded_list_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_list_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_list_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_list_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_list_list" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_list_list();
-            request = request.email_campaign_id(p_email_campaign_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.send(None).await
         }
         "email_campaign_excluded_plan_create" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignExcludedPlanCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_plan_create();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCampaignExcludedPlanCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_excluded_plan_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_plan_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_plan_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_plan_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_excluded_plan_list" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_excluded_plan_list();
-            request = request.email_campaign_id(p_email_campaign_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.send(None).await
         }
         "email_campaign_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.send(None).await
         }
         "email_campaign_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::EmailCampaignOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::EmailCampaignOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "email_campaign_list_create" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignListCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_list_create();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCampaignListCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_list_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_list_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_list_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_list_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_list_list" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_list_list();
-            request = request.email_campaign_id(p_email_campaign_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.send(None).await
         }
         "email_campaign_partial_update" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::PatchedEmailCampaign = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_partial_update();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedEmailCampaign>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_plan_create" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignPlanCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_plan_create();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCampaignPlanCreate>()?;
+            call.send(Some(body)).await
         }
         "email_campaign_plan_delete" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_plan_delete();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_plan_get" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_link_id = call.required::<i64>("link_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_plan_get();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.link_id(p_link_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.required::<i64>("link_id")?;
+            call.send(None).await
         }
         "email_campaign_plan_list" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_plan_list();
-            request = request.email_campaign_id(p_email_campaign_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.send(None).await
         }
         "email_campaign_update" => {
-            let p_email_campaign_id = call.required::<i64>("email_campaign_id")?;
-            let body: mindz_sdk::types::EmailCampaignUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_campaign_update();
-            request = request.email_campaign_id(p_email_campaign_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_campaign_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCampaignUpdate>()?;
+            call.send(Some(body)).await
         }
         "email_create" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let body: mindz_sdk::types::EmailCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_create();
-            request = request.email_list_id(p_email_list_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            let body = call.body::<mindz_sdk::types::EmailCreate>()?;
+            call.send(Some(body)).await
         }
         "email_delete" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let p_email_id = call.required::<i64>("email_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_delete();
-            request = request.email_list_id(p_email_list_id);
-            request = request.email_id(p_email_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.required::<i64>("email_id")?;
+            call.send(None).await
         }
         "email_get" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let p_email_id = call.required::<i64>("email_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_get();
-            request = request.email_list_id(p_email_list_id);
-            request = request.email_id(p_email_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.required::<i64>("email_id")?;
+            call.send(None).await
         }
         "email_list" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call.param::<mindz_sdk::types::EmailOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list();
-            request = request.email_list_id(p_email_list_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::EmailOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "email_list_create" => {
-            let body: mindz_sdk::types::EmailListCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::EmailListCreate>()?;
+            call.send(Some(body)).await
         }
         "email_list_delete" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list_delete();
-            request = request.email_list_id(p_email_list_id);
-            call.done(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.send(None).await
         }
         "email_list_get" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list_get();
-            request = request.email_list_id(p_email_list_id);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.send(None).await
         }
         "email_list_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::EmailListOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::EmailListOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "email_list_partial_update" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let body: mindz_sdk::types::PatchedEmailList = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list_partial_update();
-            request = request.email_list_id(p_email_list_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedEmailList>()?;
+            call.send(Some(body)).await
         }
         "email_list_update" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let body: mindz_sdk::types::EmailListUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_list_update();
-            request = request.email_list_id(p_email_list_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            let body = call.body::<mindz_sdk::types::EmailListUpdate>()?;
+            call.send(Some(body)).await
         }
         "email_partial_update" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let p_email_id = call.required::<i64>("email_id")?;
-            let body: mindz_sdk::types::PatchedEmail = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_partial_update();
-            request = request.email_list_id(p_email_list_id);
-            request = request.email_id(p_email_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.required::<i64>("email_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedEmail>()?;
+            call.send(Some(body)).await
         }
         "email_update" => {
-            let p_email_list_id = call.required::<i64>("email_list_id")?;
-            let p_email_id = call.required::<i64>("email_id")?;
-            let body: mindz_sdk::types::EmailUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.email_update();
-            request = request.email_list_id(p_email_list_id);
-            request = request.email_id(p_email_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("email_list_id")?;
+            call.required::<i64>("email_id")?;
+            let body = call.body::<mindz_sdk::types::EmailUpdate>()?;
+            call.send(Some(body)).await
         }
         "enroll_create" => {
-            let body: mindz_sdk::types::EnrollCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.enroll_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::EnrollCreate>()?;
+            call.send(Some(body)).await
         }
         "enroll_delete" => {
-            let p_enroll_id = call.required::<i64>("enroll_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.enroll_delete();
-            request = request.enroll_id(p_enroll_id);
-            call.done(request.send().await?)
+            call.required::<i64>("enroll_id")?;
+            call.send(None).await
         }
         "enroll_get" => {
-            let p_enroll_id = call.required::<i64>("enroll_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.enroll_get();
-            request = request.enroll_id(p_enroll_id);
-            call.print(request.send().await?)
+            call.required::<i64>("enroll_id")?;
+            call.send(None).await
         }
         "enroll_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call.param::<mindz_sdk::types::EnrollOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.enroll_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::EnrollOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "enroll_partial_update" => {
-            let p_enroll_id = call.required::<i64>("enroll_id")?;
-            let body: mindz_sdk::types::PatchedEnroll = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.enroll_partial_update();
-            request = request.enroll_id(p_enroll_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("enroll_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedEnroll>()?;
+            call.send(Some(body)).await
         }
         "enroll_update" => {
-            let p_enroll_id = call.required::<i64>("enroll_id")?;
-            let body: mindz_sdk::types::EnrollUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.enroll_update();
-            request = request.enroll_id(p_enroll_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("enroll_id")?;
+            let body = call.body::<mindz_sdk::types::EnrollUpdate>()?;
+            call.send(Some(body)).await
         }
         "mindzpay_account_get" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_account_get();
-            request = request.account_id(p_account_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.send(None).await
         }
         "mindzpay_account_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::MindzPayAccountOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_account_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::MindzPayAccountOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "mindzpay_invoice_cancel" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let p_invoice_id = call.required::<::std::string::String>("invoice_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_cancel();
-            request = request.account_key(p_account_key);
-            request = request.invoice_id(p_invoice_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            call.required::<::std::string::String>("invoice_id")?;
+            call.send(None).await
         }
         "mindzpay_invoice_create" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let body: mindz_sdk::types::MindzPayInvoiceCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_create();
-            request = request.account_key(p_account_key);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            let body = call.body::<mindz_sdk::types::MindzPayInvoiceCreate>()?;
+            call.send(Some(body)).await
         }
         "mindzpay_invoice_get" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let p_invoice_id = call.required::<::std::string::String>("invoice_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_get();
-            request = request.account_key(p_account_key);
-            request = request.invoice_id(p_invoice_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            call.required::<::std::string::String>("invoice_id")?;
+            call.send(None).await
         }
         "mindzpay_invoice_list" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::MindzPayInvoiceOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_list();
-            request = request.account_key(p_account_key);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::MindzPayInvoiceOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "mindzpay_invoice_refresh" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let p_invoice_id = call.required::<::std::string::String>("invoice_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_refresh();
-            request = request.account_key(p_account_key);
-            request = request.invoice_id(p_invoice_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            call.required::<::std::string::String>("invoice_id")?;
+            call.send(None).await
         }
         "mindzpay_invoice_reissue" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let p_invoice_id = call.required::<::std::string::String>("invoice_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_reissue();
-            request = request.account_key(p_account_key);
-            request = request.invoice_id(p_invoice_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            call.required::<::std::string::String>("invoice_id")?;
+            call.send(None).await
         }
         "mindzpay_invoice_update" => {
-            let p_account_key = call.required::<::std::string::String>("account_key")?;
-            let p_invoice_id = call.required::<::std::string::String>("invoice_id")?;
-            let body: mindz_sdk::types::MindzPayInvoiceUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_invoice_update();
-            request = request.account_key(p_account_key);
-            request = request.invoice_id(p_invoice_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_key")?;
+            call.required::<::std::string::String>("invoice_id")?;
+            let body = call.body::<mindz_sdk::types::MindzPayInvoiceUpdate>()?;
+            call.send(Some(body)).await
         }
         "mindzpay_payment_get" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_payment_id = call.required::<::std::string::String>("payment_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_payment_get();
-            request = request.account_id(p_account_id);
-            request = request.payment_id(p_payment_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.required::<::std::string::String>("payment_id")?;
+            call.send(None).await
         }
         "mindzpay_payment_list" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::MindzPayPaymentOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_payment_list();
-            request = request.account_id(p_account_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::MindzPayPaymentOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "mindzpay_payment_refund" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_payment_id = call.required::<::std::string::String>("payment_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_payment_refund();
-            request = request.account_id(p_account_id);
-            request = request.payment_id(p_payment_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.required::<::std::string::String>("payment_id")?;
+            call.send(None).await
         }
         "mindzpay_subscription_cancel" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_subscription_id = call
-                .required::<::std::string::String>("subscription_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_subscription_cancel();
-            request = request.account_id(p_account_id);
-            request = request.subscription_id(p_subscription_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.required::<::std::string::String>("subscription_id")?;
+            call.send(None).await
         }
         "mindzpay_subscription_get" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_subscription_id = call
-                .required::<::std::string::String>("subscription_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_subscription_get();
-            request = request.account_id(p_account_id);
-            request = request.subscription_id(p_subscription_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.required::<::std::string::String>("subscription_id")?;
+            call.send(None).await
         }
         "mindzpay_subscription_list" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::MindzPaySubscriptionOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_subscription_list();
-            request = request.account_id(p_account_id);
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::MindzPaySubscriptionOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "mindzpay_subscription_reactivate" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_subscription_id = call
-                .required::<::std::string::String>("subscription_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_subscription_reactivate();
-            request = request.account_id(p_account_id);
-            request = request.subscription_id(p_subscription_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.required::<::std::string::String>("subscription_id")?;
+            call.send(None).await
         }
         "mindzpay_subscription_suspend" => {
-            let p_account_id = call.required::<::std::string::String>("account_id")?;
-            let p_subscription_id = call
-                .required::<::std::string::String>("subscription_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.mindzpay_subscription_suspend();
-            request = request.account_id(p_account_id);
-            request = request.subscription_id(p_subscription_id);
-            call.print(request.send().await?)
+            call.required::<::std::string::String>("account_id")?;
+            call.required::<::std::string::String>("subscription_id")?;
+            call.send(None).await
         }
         "public_contact_create" => {
-            let body: mindz_sdk::types::ContactRequest = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.public_contact_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::ContactRequest>()?;
+            call.send(Some(body)).await
         }
         "public_newsletter_subscribe" => {
-            let body: mindz_sdk::types::NewsletterRequest = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.public_newsletter_subscribe();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::NewsletterRequest>()?;
+            call.send(Some(body)).await
         }
-        "public_product_list" => {
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.public_product_list();
-            call.print(request.send().await?)
-        }
-        "public_site_identity_get" => {
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.public_site_identity_get();
-            call.print(request.send().await?)
-        }
-        "public_statement_list" => {
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.public_statement_list();
-            call.print(request.send().await?)
-        }
-        "public_stats_get" => {
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.public_stats_get();
-            call.print(request.send().await?)
-        }
+        "public_product_list" => call.send(None).await,
+        "public_site_identity_get" => call.send(None).await,
+        "public_statement_list" => call.send(None).await,
+        "public_stats_get" => call.send(None).await,
         "subscription_add_product" => {
-            let p_subscription_id = call.required::<i64>("subscription_id")?;
-            let body: mindz_sdk::types::AddProductRequest = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_add_product();
-            request = request.subscription_id(p_subscription_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("subscription_id")?;
+            let body = call.body::<mindz_sdk::types::AddProductRequest>()?;
+            call.send(Some(body)).await
         }
         "subscription_create" => {
-            let body: mindz_sdk::types::SubscriptionCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::SubscriptionCreate>()?;
+            call.send(Some(body)).await
         }
         "subscription_delete" => {
-            let p_subscription_id = call.required::<i64>("subscription_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_delete();
-            request = request.subscription_id(p_subscription_id);
-            call.done(request.send().await?)
+            call.required::<i64>("subscription_id")?;
+            call.send(None).await
         }
         "subscription_get" => {
-            let p_subscription_id = call.required::<i64>("subscription_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_get();
-            request = request.subscription_id(p_subscription_id);
-            call.print(request.send().await?)
+            call.required::<i64>("subscription_id")?;
+            call.send(None).await
         }
         "subscription_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::SubscriptionOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::SubscriptionOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "subscription_partial_update" => {
-            let p_subscription_id = call.required::<i64>("subscription_id")?;
-            let body: mindz_sdk::types::PatchedSubscription = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_partial_update();
-            request = request.subscription_id(p_subscription_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("subscription_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedSubscription>()?;
+            call.send(Some(body)).await
         }
         "subscription_remove_product" => {
-            let p_subscription_id = call.required::<i64>("subscription_id")?;
-            let body: mindz_sdk::types::RemoveProductRequest = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_remove_product();
-            request = request.subscription_id(p_subscription_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("subscription_id")?;
+            let body = call.body::<mindz_sdk::types::RemoveProductRequest>()?;
+            call.send(Some(body)).await
         }
         "subscription_update" => {
-            let p_subscription_id = call.required::<i64>("subscription_id")?;
-            let body: mindz_sdk::types::SubscriptionUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.subscription_update();
-            request = request.subscription_id(p_subscription_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("subscription_id")?;
+            let body = call.body::<mindz_sdk::types::SubscriptionUpdate>()?;
+            call.send(Some(body)).await
         }
         "team_create" => {
-            let body: mindz_sdk::types::TeamMemberCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.team_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::TeamMemberCreate>()?;
+            call.send(Some(body)).await
         }
         "team_delete" => {
-            let p_team_member_id = call.required::<i64>("team_member_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.team_delete();
-            request = request.team_member_id(p_team_member_id);
-            call.done(request.send().await?)
+            call.required::<i64>("team_member_id")?;
+            call.send(None).await
         }
         "team_get" => {
-            let p_team_member_id = call.required::<i64>("team_member_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.team_get();
-            request = request.team_member_id(p_team_member_id);
-            call.print(request.send().await?)
+            call.required::<i64>("team_member_id")?;
+            call.send(None).await
         }
         "team_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call
-                .param::<mindz_sdk::types::TeamMemberOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.team_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::TeamMemberOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "team_partial_update" => {
-            let p_team_member_id = call.required::<i64>("team_member_id")?;
-            let body: mindz_sdk::types::PatchedTeamMember = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.team_partial_update();
-            request = request.team_member_id(p_team_member_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("team_member_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedTeamMember>()?;
+            call.send(Some(body)).await
         }
         "team_update" => {
-            let p_team_member_id = call.required::<i64>("team_member_id")?;
-            let body: mindz_sdk::types::TeamMemberUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.team_update();
-            request = request.team_member_id(p_team_member_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("team_member_id")?;
+            let body = call.body::<mindz_sdk::types::TeamMemberUpdate>()?;
+            call.send(Some(body)).await
         }
         "user_change_password" => {
-            let p_user_id = call.required::<i64>("user_id")?;
-            let body: mindz_sdk::types::ChangePasswordRequest = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_change_password();
-            request = request.user_id(p_user_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("user_id")?;
+            let body = call.body::<mindz_sdk::types::ChangePasswordRequest>()?;
+            call.send(Some(body)).await
         }
         "user_create" => {
-            let body: mindz_sdk::types::UserCreate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_create();
-            request = request.body(body);
-            call.print(request.send().await?)
+            let body = call.body::<mindz_sdk::types::UserCreate>()?;
+            call.send(Some(body)).await
         }
         "user_delete" => {
-            let p_user_id = call.required::<i64>("user_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_delete();
-            request = request.user_id(p_user_id);
-            call.done(request.send().await?)
+            call.required::<i64>("user_id")?;
+            call.send(None).await
         }
         "user_get" => {
-            let p_user_id = call.required::<i64>("user_id")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_get();
-            request = request.user_id(p_user_id);
-            call.print(request.send().await?)
+            call.required::<i64>("user_id")?;
+            call.send(None).await
         }
         "user_list" => {
-            let p_limit = call.param::<::std::num::NonZeroU64>("limit")?;
-            let p_offset = call.param::<u64>("offset")?;
-            let p_ordering = call.param::<mindz_sdk::types::UserOrdering>("ordering")?;
-            let p_search = call.param::<::std::string::String>("search")?;
-            if call.dry_run::<()>(None)? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_list();
-            if let Some(v) = p_limit {
-                request = request.limit(v);
-            }
-            if let Some(v) = p_offset {
-                request = request.offset(v);
-            }
-            if let Some(v) = p_ordering {
-                request = request.ordering(v);
-            }
-            if let Some(v) = p_search {
-                request = request.search(v);
-            }
-            if call.all() {
-                return call.walk(request).await;
-            }
-            call.print(request.send().await?)
+            call.param::<::std::num::NonZeroU64>("limit")?;
+            call.param::<u64>("offset")?;
+            call.param::<mindz_sdk::types::UserOrdering>("ordering")?;
+            call.param::<::std::string::String>("search")?;
+            call.send(None).await
         }
         "user_partial_update" => {
-            let p_user_id = call.required::<i64>("user_id")?;
-            let body: mindz_sdk::types::PatchedUser = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_partial_update();
-            request = request.user_id(p_user_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("user_id")?;
+            let body = call.body::<mindz_sdk::types::PatchedUser>()?;
+            call.send(Some(body)).await
         }
         "user_update" => {
-            let p_user_id = call.required::<i64>("user_id")?;
-            let body: mindz_sdk::types::UserUpdate = call.body()?;
-            if call.dry_run(Some(&body))? {
-                return Ok(());
-            }
-            #[allow(unused_mut)]
-            let mut request = call.client()?.user_update();
-            request = request.user_id(p_user_id);
-            request = request.body(body);
-            call.print(request.send().await?)
+            call.required::<i64>("user_id")?;
+            let body = call.body::<mindz_sdk::types::UserUpdate>()?;
+            call.send(Some(body)).await
         }
         other => Err(CliError::Usage(format!("no command for operation `{other}`"))),
     }

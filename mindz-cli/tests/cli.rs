@@ -159,6 +159,73 @@ fn get_prints_the_record() {
 }
 
 #[test]
+fn output_is_the_body_as_the_school_sent_it() {
+    let server = MockServer::start();
+    // Keys out of order, a field the schema lacks, a number written `1.10`,
+    // and the server's own indentation.
+    let sent = "{\n  \"last_name\": \"Last3\", \"id\": 3,\n  \"email\": \"user3@example.com\",\n  \"first_name\": \"First3\", \"nickname\": \"m, \\\"3\\\"\", \"score\": 1.10\n}";
+    let one = server.mock(|when, then| {
+        when.method(GET).path("/v2/users/3/");
+        then.status(200)
+            .header("content-type", "application/json")
+            .body(sent);
+    });
+    let out = against(&server, &["user", "get", "--user-id", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    one.assert();
+    assert_eq!(
+        text(&out.stdout),
+        "{\"last_name\":\"Last3\",\"id\":3,\"email\":\"user3@example.com\",\"first_name\":\"First3\",\"nickname\":\"m, \\\"3\\\"\",\"score\":1.10}\n"
+    );
+
+    // `--all`: each record as sent, one per line.
+    let page = format!(
+        "{{ \"count\": 2, \"next\": null, \"previous\": null,\n \"results\": [ {sent},\n {{\"id\": 4, \"extra\": [ 1, 2 ]}} ] }}"
+    );
+    server.mock(|when, then| {
+        when.method(GET).path("/v2/users/");
+        then.status(200)
+            .header("content-type", "application/json")
+            .body(&page);
+    });
+    let out = against(&server, &["user", "list", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("{\"last_name\":\"Last3\",\"id\":3,"), "{}", lines[0]);
+    assert!(lines[0].ends_with(",\"score\":1.10}"), "{}", lines[0]);
+    assert_eq!(lines[1], "{\"id\":4,\"extra\":[1,2]}");
+}
+
+#[test]
+fn a_body_field_the_schema_lacks_is_sent_as_given() {
+    let server = MockServer::start();
+    let create = server.mock(|when, then| {
+        when.method(POST)
+            .path("/v2/users/")
+            .json_body_includes(r#"{"email":"a@example.com","school_code":"X-7"}"#);
+        then.status(200).json_body(user(9));
+    });
+    let dir = std::env::temp_dir().join(format!("mindz-body-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("user.json");
+    std::fs::write(
+        &file,
+        r#"{"email":"a@example.com","first_name":"A","last_name":"B","school_code":"X-7"}"#,
+    )
+    .expect("body file");
+    let out = against(
+        &server,
+        &["user", "create", "--body", file.to_str().expect("path")],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    create.assert();
+    let printed: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(printed["id"], 9);
+}
+
+#[test]
 fn an_api_error_exits_1_with_the_error_on_stderr_only() {
     let server = MockServer::start();
     server.mock(|when, then| {

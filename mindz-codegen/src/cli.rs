@@ -4,9 +4,11 @@
 //! One entry per operation: resource (tag, kebab case), action (operation
 //! id without the tag, kebab case), path and query parameters with their
 //! descriptions and enum values, and the top-level fields of flat JSON
-//! bodies. Beside the table, one `dispatch` arm per operation calls the
-//! SDK's generated builder with typed values: the parameter types come from
-//! the builder structs of the generated SDK source, so the two never drift.
+//! bodies. Beside the table, one `dispatch` arm per operation checks each
+//! flag's value and the body against the SDK's own types (taken from the
+//! builder structs of the generated SDK source, so the two never drift)
+//! and hands the call to `Call::send`, which sends it through the SDK and
+//! prints the answer as the school sent it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -48,8 +50,6 @@ struct Builder {
     fields: BTreeMap<String, (syn::Type, bool)>,
     /// `types::X` of the body, when it has one.
     body: Option<syn::Type>,
-    /// The `T` of `send()`'s `ResponseValue<T>`.
-    response: Option<syn::Type>,
 }
 
 /// Generates the formatted source of `mindz-cli/src/generated.rs` from the
@@ -98,8 +98,7 @@ pub fn generate(doc: &Value, sdk_source: &str) -> Result<String, String> {
         let description = text(op, "description");
 
         let mut params = Vec::new();
-        let mut lets = Vec::new();
-        let mut sets = Vec::new();
+        let mut checks = Vec::new();
         let mut flags: BTreeSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
         for p in op
             .get("parameters")
@@ -134,14 +133,10 @@ pub fn generate(doc: &Value, sdk_source: &str) -> Result<String, String> {
             params.push(quote! {
                 Param { name: #name, flag: #flag, help: #help, required: #required, path: #in_path, values: &[#(#values),*] }
             });
-            let var = format_ident!("p_{}", field);
-            let setter = format_ident!("{}", field);
             if *required {
-                lets.push(quote! { let #var = call.required::<#ty>(#name)?; });
-                sets.push(quote! { request = request.#setter(#var); });
+                checks.push(quote! { call.required::<#ty>(#name)?; });
             } else {
-                lets.push(quote! { let #var = call.param::<#ty>(#name)?; });
-                sets.push(quote! { if let Some(v) = #var { request = request.#setter(v); } });
+                checks.push(quote! { call.param::<#ty>(#name)?; });
             }
         }
 
@@ -152,8 +147,7 @@ pub fn generate(doc: &Value, sdk_source: &str) -> Result<String, String> {
             (Some(body_ty), Some(schema)) => {
                 let schema = resolve(doc, schema);
                 let fields = body_fields(doc, schema, &mut flags);
-                lets.push(quote! { let body: #body_ty = call.body()?; });
-                sets.push(quote! { request = request.body(body); });
+                checks.push(quote! { let body = call.body::<#body_ty>()?; });
                 quote! { Some(Body { fields: &[#(#fields),*] }) }
             }
             (None, None) => quote! { None },
@@ -163,32 +157,16 @@ pub fn generate(doc: &Value, sdk_source: &str) -> Result<String, String> {
                 ));
             }
         };
-        let dry_run = if builder.body.is_some() {
-            quote! { if call.dry_run(Some(&body))? { return Ok(()); } }
+        let send = if builder.body.is_some() {
+            quote! { call.send(Some(body)).await }
         } else {
-            quote! { if call.dry_run::<()>(None)? { return Ok(()); } }
+            quote! { call.send(None).await }
         };
         let is_paginated = paginated.contains(struct_name);
-        let walk =
-            is_paginated.then(|| quote! { if call.all() { return call.walk(request).await; } });
-        let response = builder.response.as_ref().ok_or_else(|| {
-            format!("{at}: no `send()` returning `ResponseValue<T>` in `{struct_name}`")
-        })?;
-        let print = if matches!(response, syn::Type::Tuple(t) if t.elems.is_empty()) {
-            quote! { call.done(request.send().await?) }
-        } else {
-            quote! { call.print(request.send().await?) }
-        };
-        let method_ident = format_ident!("{}", id);
         arms.push(quote! {
             #id => {
-                #(#lets)*
-                #dry_run
-                #[allow(unused_mut)]
-                let mut request = call.client()?.#method_ident();
-                #(#sets)*
-                #walk
-                #print
+                #(#checks)*
+                #send
             }
         });
         entries.push(quote! {
@@ -406,57 +384,35 @@ fn module<'f>(items: &'f [syn::Item], name: &str) -> Option<&'f [syn::Item]> {
     })
 }
 
-/// The builder structs of `mod builder`: field types and `send()`'s answer.
+/// The builder structs of `mod builder`: their fields' types.
 fn builders(file: &syn::File) -> Result<BTreeMap<String, Builder>, String> {
     let items = module(&file.items, "builder").ok_or("SDK source: no `mod builder`")?;
     let mut out: BTreeMap<String, Builder> = BTreeMap::new();
     for item in items {
-        match item {
-            syn::Item::Struct(s) => {
-                let b = out.entry(s.ident.to_string()).or_default();
-                for field in &s.fields {
-                    let Some(name) = field.ident.as_ref().map(ToString::to_string) else {
-                        continue;
-                    };
-                    if name == "client" {
-                        continue;
-                    }
-                    let Some(ok) = inner(&field.ty, "Result") else {
-                        continue;
-                    };
-                    if name == "body" {
-                        // `types::builder::X` is built from `types::X`.
-                        let syn::Type::Path(p) = ok else { continue };
-                        let last = p.path.segments.last().map(|s| s.ident.clone());
-                        b.body = last.map(|x| syn::parse_quote!(mindz_sdk::types::#x));
-                        continue;
-                    }
-                    let (ty, required) = match inner(ok, "Option") {
-                        Some(t) => (t, false),
-                        None => (ok, true),
-                    };
-                    b.fields.insert(name, (external(ty), required));
-                }
+        let syn::Item::Struct(s) = item else { continue };
+        let b = out.entry(s.ident.to_string()).or_default();
+        for field in &s.fields {
+            let Some(name) = field.ident.as_ref().map(ToString::to_string) else {
+                continue;
+            };
+            if name == "client" {
+                continue;
             }
-            syn::Item::Impl(imp) if imp.trait_.is_none() => {
-                let syn::Type::Path(p) = &*imp.self_ty else {
-                    continue;
-                };
-                let Some(name) = p.path.segments.last().map(|s| s.ident.to_string()) else {
-                    continue;
-                };
-                for it in &imp.items {
-                    let syn::ImplItem::Fn(f) = it else { continue };
-                    if f.sig.ident != "send" {
-                        continue;
-                    }
-                    if let syn::ReturnType::Type(_, ret) = &f.sig.output {
-                        let value = inner(ret, "Result").and_then(|t| inner(t, "ResponseValue"));
-                        out.entry(name.clone()).or_default().response = value.map(external);
-                    }
-                }
+            let Some(ok) = inner(&field.ty, "Result") else {
+                continue;
+            };
+            if name == "body" {
+                // `types::builder::X` is built from `types::X`.
+                let syn::Type::Path(p) = ok else { continue };
+                let last = p.path.segments.last().map(|s| s.ident.clone());
+                b.body = last.map(|x| syn::parse_quote!(mindz_sdk::types::#x));
+                continue;
             }
-            _ => {}
+            let (ty, required) = match inner(ok, "Option") {
+                Some(t) => (t, false),
+                None => (ok, true),
+            };
+            b.fields.insert(name, (external(ty), required));
         }
     }
     Ok(out)

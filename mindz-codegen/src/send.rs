@@ -19,7 +19,6 @@
 //!     client,
 //!     &build,
 //!     const { crate::operation::Operation::named("user_get") },
-//!     200u16,
 //!     options,
 //! )
 //! .await
@@ -250,7 +249,7 @@ fn rewrite_send(
     // What is dropped must be progenitor's hooks and nothing else.
     check_hooks(&stmts[info_at + 1..stmts.len() - 1]).map_err(named)?;
     let json = json_type(&f.sig.output).map_err(named)?;
-    let (status, success) = success_arm(answer, json).map_err(named)?;
+    let success = success_arm(answer, json).map_err(named)?;
     let mut prefix: Vec<syn::Stmt> = stmts[..info_at].to_vec();
     destructure_options(prefix.first_mut().ok_or("an empty body")?)?;
     inline_single_header(&mut prefix);
@@ -272,7 +271,6 @@ fn rewrite_send(
                 client,
                 &build,
                 const { crate::operation::Operation::named(#operation_id) },
-                #status,
                 options,
             )
             .await
@@ -282,7 +280,6 @@ fn rewrite_send(
                 client,
                 &build,
                 const { crate::operation::Operation::named(#operation_id) },
-                #status,
                 options,
             )
             .await
@@ -546,7 +543,7 @@ fn operation_id(stmt: &syn::Stmt) -> Option<syn::LitStr> {
 /// The one success arm (`200u16 => ..`): its status literal and what it
 /// decodes. Every other arm must give an error (`Err(..)`), which the
 /// pipeline makes itself; the match must be on `response.status().as_u16()`.
-fn success_arm(answer: &syn::ExprMatch, json: syn::Type) -> Result<(syn::LitInt, Success), String> {
+fn success_arm(answer: &syn::ExprMatch, json: syn::Type) -> Result<Success, String> {
     let scrutinee = quote::ToTokens::to_token_stream(&answer.expr).to_string();
     if !is_status_of_response(&answer.expr) {
         return Err(format!(
@@ -586,7 +583,7 @@ fn success_arm(answer: &syn::ExprMatch, json: syn::Type) -> Result<(syn::LitInt,
                 quote::ToTokens::to_token_stream(body)
             ));
         };
-        found = Some((status.clone(), success));
+        found = Some(success);
     }
     found.ok_or_else(|| "no success status arm".to_string())
 }

@@ -25106,7 +25106,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("public_contact_create")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -25199,7 +25198,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("public_newsletter_subscribe")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -25258,7 +25256,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("public_product_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -25319,7 +25316,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("public_site_identity_get")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -25380,7 +25376,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("public_statement_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -25437,7 +25432,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("public_stats_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -25566,7 +25560,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("bundle_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -25655,7 +25648,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("bundle_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -25728,7 +25720,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("bundle_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -25833,7 +25824,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("bundle_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -25904,7 +25894,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("bundle_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -26011,7 +26000,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("bundle_partial_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -26140,7 +26128,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -26229,7 +26216,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -26302,7 +26288,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -26407,7 +26392,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -26478,7 +26462,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -26585,7 +26568,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_partial_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -26730,7 +26712,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_grade_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -26837,7 +26818,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_grade_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -26923,7 +26903,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_grade_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -27043,7 +27022,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_grade_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -27127,7 +27105,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_grade_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -27249,7 +27226,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_grade_partial_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -27418,7 +27394,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_grade_detail_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -27545,7 +27520,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_grade_detail_create")
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -27649,7 +27623,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_grade_detail_get")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -27790,7 +27763,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_grade_detail_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -27890,7 +27862,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_grade_detail_delete")
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -28033,7 +28004,6 @@ pub mod builder {
                             "course_grade_detail_partial_update",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -28178,7 +28148,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_teacher_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -28287,7 +28256,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_teacher_create")
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -28373,7 +28341,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("course_teacher_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -28495,7 +28462,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_teacher_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -28581,7 +28547,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("course_teacher_delete")
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -28707,7 +28672,6 @@ pub mod builder {
                             "course_teacher_partial_update",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -28836,7 +28800,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_campaign_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -28929,7 +28892,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_create")
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -29007,7 +28969,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_campaign_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -29121,7 +29082,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -29199,7 +29159,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_delete")
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -29317,7 +29276,6 @@ pub mod builder {
                             "email_campaign_partial_update",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -29433,7 +29391,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_course_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -29555,7 +29512,6 @@ pub mod builder {
                             "email_campaign_course_create",
                         )
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -29650,7 +29606,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_course_get")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -29743,7 +29698,6 @@ pub mod builder {
                             "email_campaign_course_delete",
                         )
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -29863,7 +29817,6 @@ pub mod builder {
                             "email_campaign_excluded_course_list",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -29985,7 +29938,6 @@ pub mod builder {
                             "email_campaign_excluded_course_create",
                         )
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -30083,7 +30035,6 @@ pub mod builder {
                             "email_campaign_excluded_course_get",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -30177,7 +30128,6 @@ pub mod builder {
                             "email_campaign_excluded_course_delete",
                         )
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -30297,7 +30247,6 @@ pub mod builder {
                             "email_campaign_excluded_list_list",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -30419,7 +30368,6 @@ pub mod builder {
                             "email_campaign_excluded_list_create",
                         )
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -30517,7 +30465,6 @@ pub mod builder {
                             "email_campaign_excluded_list_get",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -30611,7 +30558,6 @@ pub mod builder {
                             "email_campaign_excluded_list_delete",
                         )
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -30731,7 +30677,6 @@ pub mod builder {
                             "email_campaign_excluded_plan_list",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -30853,7 +30798,6 @@ pub mod builder {
                             "email_campaign_excluded_plan_create",
                         )
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -30951,7 +30895,6 @@ pub mod builder {
                             "email_campaign_excluded_plan_get",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -31045,7 +30988,6 @@ pub mod builder {
                             "email_campaign_excluded_plan_delete",
                         )
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -31161,7 +31103,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_list_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -31280,7 +31221,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_list_create")
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -31375,7 +31315,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_list_get")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -31466,7 +31405,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_list_delete")
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -31582,7 +31520,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_plan_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -31701,7 +31638,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_plan_create")
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -31796,7 +31732,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_plan_get")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -31887,7 +31822,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_campaign_plan_delete")
                     },
-                    204u16,
                     options,
                 )
                 .await
@@ -32016,7 +31950,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_list_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -32107,7 +32040,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_list_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -32180,7 +32112,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_list_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -32287,7 +32218,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_list_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -32358,7 +32288,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_list_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -32467,7 +32396,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("email_list_partial_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -32620,7 +32548,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -32723,7 +32650,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -32809,7 +32735,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -32925,7 +32850,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -33009,7 +32933,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -33127,7 +33050,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("email_partial_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -33256,7 +33178,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("enroll_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -33345,7 +33266,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("enroll_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -33418,7 +33338,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("enroll_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -33523,7 +33442,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("enroll_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -33594,7 +33512,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("enroll_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -33701,7 +33618,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("enroll_partial_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -33832,7 +33748,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_account_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -33908,7 +33823,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("mindzpay_account_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -34058,7 +33972,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_payment_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34151,7 +34064,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("mindzpay_payment_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -34246,7 +34158,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_payment_refund")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34396,7 +34307,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_subscription_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34493,7 +34403,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_subscription_get")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34592,7 +34501,6 @@ pub mod builder {
                             "mindzpay_subscription_cancel",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34691,7 +34599,6 @@ pub mod builder {
                             "mindzpay_subscription_reactivate",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34790,7 +34697,6 @@ pub mod builder {
                             "mindzpay_subscription_suspend",
                         )
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -34940,7 +34846,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_list")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -35054,7 +34959,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_create")
                     },
-                    201u16,
                     options,
                 )
                 .await
@@ -35147,7 +35051,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("mindzpay_invoice_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -35278,7 +35181,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -35373,7 +35275,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_cancel")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -35468,7 +35369,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_refresh")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -35563,7 +35463,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("mindzpay_invoice_reissue")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -35692,7 +35591,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("subscription_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -35783,7 +35681,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("subscription_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -35858,7 +35755,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("subscription_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -35967,7 +35863,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("subscription_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -36040,7 +35935,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("subscription_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -36151,7 +36045,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("subscription_partial_update")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -36262,7 +36155,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("subscription_add_product")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -36375,7 +36267,6 @@ pub mod builder {
                     const {
                         crate::operation::Operation::named("subscription_remove_product")
                     },
-                    200u16,
                     options,
                 )
                 .await
@@ -36504,7 +36395,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("team_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -36595,7 +36485,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("team_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -36670,7 +36559,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("team_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -36779,7 +36667,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("team_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -36852,7 +36739,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("team_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -36961,7 +36847,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("team_partial_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -37090,7 +36975,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_list") },
-                    200u16,
                     options,
                 )
                 .await
@@ -37177,7 +37061,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_create") },
-                    201u16,
                     options,
                 )
                 .await
@@ -37250,7 +37133,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_get") },
-                    200u16,
                     options,
                 )
                 .await
@@ -37353,7 +37235,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -37424,7 +37305,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_delete") },
-                    204u16,
                     options,
                 )
                 .await
@@ -37527,7 +37407,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_partial_update") },
-                    200u16,
                     options,
                 )
                 .await
@@ -37636,7 +37515,6 @@ pub mod builder {
                     client,
                     &build,
                     const { crate::operation::Operation::named("user_change_password") },
-                    200u16,
                     options,
                 )
                 .await

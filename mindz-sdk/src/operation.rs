@@ -39,6 +39,42 @@ impl Operation {
             .ok()
             .map(|i| &crate::OPERATIONS[i])
     }
+
+    /// The operation whose method and path template match a concrete
+    /// `path` (`GET /v2/users/7/` is `user_get`): a `{param}` segment
+    /// matches any non-empty segment, and of several matches the one with
+    /// the most literal segments wins (`/v2/users/me/` over `{user_id}`).
+    pub fn route(method: &str, path: &str) -> Option<&'static Operation> {
+        let mut best: Option<(usize, &'static Operation)> = None;
+        for op in crate::OPERATIONS.iter().filter(|op| op.method == method) {
+            let Some(literals) = literal_match(op.path, path) else {
+                continue;
+            };
+            if best.is_none_or(|(most, _)| literals > most) {
+                best = Some((literals, op));
+            }
+        }
+        best.map(|(_, op)| op)
+    }
+}
+
+/// How many literal segments of `template` `path` matches, if it matches.
+fn literal_match(template: &str, path: &str) -> Option<usize> {
+    let mut want = template.split('/');
+    let mut have = path.split('/');
+    let mut literals = 0;
+    loop {
+        match (want.next(), have.next()) {
+            (None, None) => return Some(literals),
+            (Some(w), Some(h)) if w.starts_with('{') && w.ends_with('}') => {
+                if h.is_empty() {
+                    return None;
+                }
+            }
+            (Some(w), Some(h)) if w == h => literals += 1,
+            _ => return None,
+        }
+    }
 }
 
 /// `a == b`, usable in a `const fn`.
@@ -67,5 +103,26 @@ mod tests {
         }
         const USER_GET: &Operation = Operation::named("user_get");
         assert_eq!(USER_GET.path, "/v2/users/{user_id}/");
+    }
+
+    #[test]
+    fn route_finds_the_operation_of_a_concrete_path() {
+        let id = |m, p| Operation::route(m, p).map(|op| op.id);
+        assert_eq!(id("GET", "/v2/users/7/"), Some("user_get"));
+        assert_eq!(id("GET", "/v2/users/"), Some("user_list"));
+        assert_eq!(id("DELETE", "/v2/users/7/"), Some("user_delete"));
+        assert_eq!(id("GET", "/v2/users//"), None);
+        assert_eq!(id("GET", "/v2/users/7"), None);
+        assert_eq!(id("GET", "/v2/reports/sales/"), None);
+        for op in crate::OPERATIONS {
+            let concrete: String = op
+                .path
+                .split('/')
+                .map(|s| if s.starts_with('{') { "12" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            let found = Operation::route(op.method, &concrete).expect(op.id);
+            assert_eq!((found.method, found.path), (op.method, op.path), "{}", op.id);
+        }
     }
 }

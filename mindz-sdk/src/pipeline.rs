@@ -91,9 +91,8 @@ pub(crate) type Build<'a> = &'a (dyn Fn() -> Result<reqwest::Request> + Sync);
 /// Runs the call and decodes a JSON success body as `T`.
 ///
 /// Any `2xx` is a success (many statuses in the schema are inferred: a
-/// school may answer `200` where `201` is documented); `_documented` is
-/// the status the schema gives, kept by the generated call sites. A `2xx`
-/// body that does not fit `T` is [`Error::Decode`], with the body kept.
+/// school may answer `200` where `201` is documented). A `2xx` body that
+/// does not fit `T` is [`Error::Decode`], with the body kept.
 ///
 /// Like every step of a call here, a plain function returning a future
 /// rather than an `async fn`: an `async fn` keeps its arguments twice (the
@@ -103,7 +102,6 @@ pub(crate) fn json<'a, T: DeserializeOwned + 'a>(
     client: &'a Client,
     build: Build<'a>,
     operation: &'static Operation,
-    _documented: u16,
     options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<T>>> + Send + 'a {
     run(
@@ -127,11 +125,23 @@ pub(crate) fn empty<'a>(
     client: &'a Client,
     build: Build<'a>,
     operation: &'static Operation,
-    _documented: u16,
     options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<()>>> + Send + 'a {
     run(client, build, operation, options, |answer| {
         Ok(ResponseValue::new((), answer.status, answer.headers))
+    })
+}
+
+/// Runs the call and hands over a `2xx` body as it was read (decompressed,
+/// under the body cap), for [`RawRequest::send_bytes`](crate::RawRequest::send_bytes).
+pub(crate) fn bytes<'a>(
+    client: &'a Client,
+    build: Build<'a>,
+    operation: &'static Operation,
+    options: Option<Box<CallOptions>>,
+) -> impl Future<Output = Result<ResponseValue<Bytes>>> + Send + 'a {
+    run(client, build, operation, options, |answer| {
+        Ok(ResponseValue::new(answer.body, answer.status, answer.headers))
     })
 }
 

@@ -137,22 +137,39 @@ impl<'a> RawRequest<'a> {
     /// body that does not fit `T` is [`Error::Decode`], its body kept
     /// ([`Error::raw_body`]).
     pub async fn send<T: DeserializeOwned>(self) -> Result<ResponseValue<T>> {
-        let (url, operation) = self.prepare()?;
-        let RawRequest {
-            client,
-            method,
-            body,
-            options,
-            ..
-        } = self;
-        let build = || build(client, &method, &url, body.as_ref());
-        crate::pipeline::json::<T>(client, &build, operation, 200, options).await
+        let (client, build, operation, options) = self.into_parts()?;
+        crate::pipeline::json::<T>(client, &build, operation, options).await
     }
 
     /// Sends the request for a success without a body: any `2xx`, whatever
     /// body it has.
     pub async fn send_empty(self) -> Result<ResponseValue<()>> {
-        let (url, operation) = self.prepare()?;
+        let (client, build, operation, options) = self.into_parts()?;
+        crate::pipeline::empty(client, &build, operation, options).await
+    }
+
+    /// Sends the request and hands over a `2xx` body exactly as the server
+    /// sent it (decompressed, within the client's body cap), undecoded: for
+    /// fields the schema does not list, or to pass the answer on unchanged
+    /// (the `mindz` command line prints it so).
+    pub async fn send_bytes(self) -> Result<ResponseValue<Bytes>> {
+        let (client, build, operation, options) = self.into_parts()?;
+        crate::pipeline::bytes(client, &build, operation, options).await
+    }
+
+    /// The client, how to build each send, the operation and the options;
+    /// or the reason nothing is sent.
+    #[allow(clippy::type_complexity)]
+    fn into_parts(
+        self,
+    ) -> Result<(
+        &'a Client,
+        impl Fn() -> Result<reqwest::Request> + Sync + 'a,
+        &'static Operation,
+        Option<Box<CallOptions>>,
+    )> {
+        let url = self.url.map_err(Error::InvalidRequest)?;
+        let operation = operation(&self.method, &self.path);
         let RawRequest {
             client,
             method,
@@ -160,14 +177,8 @@ impl<'a> RawRequest<'a> {
             options,
             ..
         } = self;
-        let build = || build(client, &method, &url, body.as_ref());
-        crate::pipeline::empty(client, &build, operation, 204, options).await
-    }
-
-    /// The URL, or the reason nothing is sent; and the call's operation.
-    fn prepare(&self) -> Result<(reqwest::Url, &'static Operation)> {
-        let url = self.url.clone().map_err(Error::InvalidRequest)?;
-        Ok((url, operation(&self.method, &self.path)))
+        let build = move || build(client, &method, &url, body.as_ref());
+        Ok((client, build, operation, options))
     }
 }
 
@@ -202,11 +213,15 @@ const MAX_RAW_OPERATIONS: usize = 1024;
 static RAW_OPERATIONS: Mutex<BTreeMap<(String, String), &'static Operation>> =
     Mutex::new(BTreeMap::new());
 
-/// The operation of a raw request: id `request`, its method, and its path
+/// The operation of a raw request: the schema's operation when the method
+/// and path are one of its routes; otherwise id `request`, its method, and its path
 /// with numeric and UUID segments written `{id}` (so `/v2/users/7/` and
 /// `/v2/users/8/` are one operation, `/v2/users/{id}/`). Public when the
 /// path is under `/public/`.
 fn operation(method: &Method, path: &str) -> &'static Operation {
+    if let Some(op) = Operation::route(method.as_str(), path) {
+        return op;
+    }
     let template = template(path);
     let key = (method.as_str().to_owned(), template);
     let mut known = RAW_OPERATIONS.lock().unwrap_or_else(|e| e.into_inner());
@@ -256,14 +271,17 @@ mod tests {
             "/v2/orders/{id}/items/{id}/"
         );
         assert_eq!(template("/v2/reports/sales/"), "/v2/reports/sales/");
-        let a = operation(&Method::GET, "/v2/users/7/");
-        let b = operation(&Method::GET, "/v2/users/8/");
+        let a = operation(&Method::GET, "/v2/reports/7/");
+        let b = operation(&Method::GET, "/v2/reports/8/");
         assert!(std::ptr::eq(a, b));
         assert_eq!(
             (a.id, a.method, a.path),
-            ("request", "GET", "/v2/users/{id}/")
+            ("request", "GET", "/v2/reports/{id}/")
         );
         assert!(a.auth);
+        // A route of the schema is its operation, with its name.
+        let user = operation(&Method::GET, "/v2/users/7/");
+        assert_eq!((user.id, user.confidence), ("user_get", crate::operation::Operation::find("user_get").unwrap().confidence));
         assert!(!operation(&Method::POST, "/public/v1/contact/").auth);
     }
 }
