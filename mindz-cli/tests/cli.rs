@@ -192,7 +192,11 @@ fn output_is_the_body_as_the_school_sent_it() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let lines: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].starts_with("{\"last_name\":\"Last3\",\"id\":3,"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("{\"last_name\":\"Last3\",\"id\":3,"),
+        "{}",
+        lines[0]
+    );
     assert!(lines[0].ends_with(",\"score\":1.10}"), "{}", lines[0]);
     assert_eq!(lines[1], "{\"id\":4,\"extra\":[1,2]}");
 }

@@ -122,7 +122,12 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("/");
             let found = Operation::route(op.method, &concrete).expect(op.id);
-            assert_eq!((found.method, found.path), (op.method, op.path), "{}", op.id);
+            assert_eq!(
+                (found.method, found.path),
+                (op.method, op.path),
+                "{}",
+                op.id
+            );
         }
     }
 }

@@ -141,7 +141,11 @@ pub(crate) fn bytes<'a>(
     options: Option<Box<CallOptions>>,
 ) -> impl Future<Output = Result<ResponseValue<Bytes>>> + Send + 'a {
     run(client, build, operation, options, |answer| {
-        Ok(ResponseValue::new(answer.body, answer.status, answer.headers))
+        Ok(ResponseValue::new(
+            answer.body,
+            answer.status,
+            answer.headers,
+        ))
     })
 }
 

@@ -281,7 +281,15 @@ mod tests {
         assert!(a.auth);
         // A route of the schema is its operation, with its name.
         let user = operation(&Method::GET, "/v2/users/7/");
-        assert_eq!((user.id, user.confidence), ("user_get", crate::operation::Operation::find("user_get").unwrap().confidence));
+        assert_eq!(
+            (user.id, user.confidence),
+            (
+                "user_get",
+                crate::operation::Operation::find("user_get")
+                    .unwrap()
+                    .confidence
+            )
+        );
         assert!(!operation(&Method::POST, "/public/v1/contact/").auth);
     }
 }

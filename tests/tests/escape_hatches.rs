@@ -277,6 +277,34 @@ async fn a_raw_404_is_an_api_error_naming_method_and_path() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn send_bytes_hands_over_the_body_as_sent_and_a_schema_route_is_its_operation() {
+    const SENT: &str = "{ \"id\": 7,  \"nickname\": \"m\", \"score\": 1.10 }";
+    let server = Server::start(|seen, _| {
+        if seen.target.ends_with("/7/") {
+            json(200, SENT)
+        } else {
+            json(404, r#"{"detail": "Não encontrado."}"#)
+        }
+    })
+    .await;
+    let client = client(&server);
+    let answer = client
+        .request(Method::GET, "/v2/users/7/")
+        .send_bytes()
+        .await
+        .expect("a user");
+    assert_eq!(answer.status().as_u16(), 200);
+    assert_eq!(&answer.into_inner()[..], SENT.as_bytes());
+    let err = client
+        .request(Method::GET, "/v2/users/8/")
+        .send_bytes()
+        .await
+        .expect_err("404");
+    assert_eq!(err.operation().map(|op| op.id), Some("user_get"));
+    assert_eq!(err.raw_body(), Some(r#"{"detail": "Não encontrado."}"#));
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_raw_public_path_carries_no_credentials() {
     let server = Server::start(|_, _| json(201, r#"{"detail": "Enviado."}"#)).await;
     let client = client(&server);
