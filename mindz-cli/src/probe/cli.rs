@@ -2,8 +2,13 @@
 //!
 //! ```text
 //! probe [--base-url URL] [--token TOKEN] [--rate N] [--limit N] [--max-bytes N]
-//!       [--schema FILE] [--json FILE] [--mark-confirmed] [--no-document] [--strict]
+//!       [--schema FILE] [--json FILE] [--no-document] [--strict]
 //! ```
+//!
+//! Without `--schema` it compares with the schema this build was generated
+//! from ([`SCHEMA`]). The probe never edits a schema: `cargo xtask
+//! apply-probe REPORT.json` turns its JSON report into corrections and
+//! marks the confirmed operations.
 //!
 //! Configuration comes from the `MINDZ_*` variables of
 //! `mindz_sdk::Client::from_env()`; `--base-url` and `--token` stand for
@@ -15,7 +20,6 @@ use std::time::Instant;
 use super::auth::{Target, Tokens};
 use super::http::ReadOnlyClient;
 use super::limiter::Limiter;
-use super::mark::mark_confirmed;
 use super::report::{Class, Report, Status};
 use super::run::{Plan, probe};
 use super::spec::Spec;
@@ -33,12 +37,10 @@ pub struct Options {
     pub limit: u32,
     /// Bytes read of an answer at most.
     pub max_bytes: usize,
-    /// The schema file.
-    pub schema: PathBuf,
+    /// The schema file (`None`: [`SCHEMA`], the one built in).
+    pub schema: Option<PathBuf>,
     /// Where to write the JSON report.
     pub json: Option<PathBuf>,
-    /// Set `x-mindz-confidence: confirmed` on confirmed operations.
-    pub mark_confirmed: bool,
     /// Look for the school's own API document.
     pub document: bool,
     /// Fail on refinements too: unless every GET is confirmed and nothing
@@ -47,7 +49,11 @@ pub struct Options {
 }
 
 /// The usage line.
-pub const USAGE: &str = "usage: probe [--base-url URL] [--token TOKEN] [--rate N] [--limit N] [--max-bytes N] [--schema FILE] [--json FILE] [--mark-confirmed] [--no-document] [--strict]";
+pub const USAGE: &str = "usage: probe [--base-url URL] [--token TOKEN] [--rate N] [--limit N] [--max-bytes N] [--schema FILE] [--json FILE] [--no-document] [--strict]";
+
+/// `schema/mindz.yaml` as this build of the SDK was generated from (the
+/// package carries it as `mindz-cli/mindz.yaml`).
+pub const SCHEMA: &str = include_str!("../../mindz.yaml");
 
 /// Parses the arguments (without the program name).
 ///
@@ -61,9 +67,8 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         rate: 2.0,
         limit: 3,
         max_bytes: 1 << 20,
-        schema: PathBuf::from("schema/mindz.yaml"),
+        schema: None,
         json: None,
-        mark_confirmed: false,
         document: true,
         strict: false,
     };
@@ -86,9 +91,16 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--rate" => o.rate = number("--rate", value("--rate")?)?,
             "--limit" => o.limit = number("--limit", value("--limit")?)?.clamp(1.0, 100.0) as u32,
             "--max-bytes" => o.max_bytes = number("--max-bytes", value("--max-bytes")?)? as usize,
-            "--schema" => o.schema = PathBuf::from(value("--schema")?),
+            "--schema" => o.schema = Some(PathBuf::from(value("--schema")?)),
             "--json" => o.json = Some(PathBuf::from(value("--json")?)),
-            "--mark-confirmed" => o.mark_confirmed = true,
+            "--mark-confirmed" => {
+                return Err(
+                    "--mark-confirmed is gone: write the report with --json FILE, then \
+                     `cargo xtask apply-probe FILE` corrects the schema and marks the \
+                     confirmed operations"
+                        .into(),
+                );
+            }
             "--no-document" => o.document = false,
             "--strict" => o.strict = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -120,7 +132,10 @@ pub async fn run(
         _ => None,
     };
     let target = Target::from_lookup(|name| overridden(name).unwrap_or_else(|| lookup(name)))?;
-    let spec = Spec::load(&options.schema)?;
+    let spec = match &options.schema {
+        Some(path) => Spec::load(path)?,
+        None => Spec::from_yaml(SCHEMA).map_err(|e| format!("the built-in schema: {e}"))?,
+    };
     let limiter = Limiter::per_second(options.rate)?;
     let client = ReadOnlyClient::new(
         target.base_url.clone(),
@@ -130,9 +145,12 @@ pub async fn run(
     )?;
     let schema_file = options
         .schema
-        .file_name()
-        .map(|f| format!("schema/{}", f.to_string_lossy()))
-        .unwrap_or_default();
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .map_or_else(
+            || "schema/mindz.yaml".to_owned(),
+            |f| format!("schema/{}", f.to_string_lossy()),
+        );
     let plan = Plan {
         list_limit: options.limit,
         schema_file,
@@ -145,27 +163,6 @@ pub async fn run(
         std::fs::write(path, report.to_json())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         println!("probe: JSON report in {}", path.display());
-    }
-    if options.mark_confirmed {
-        let ids: Vec<&str> = report
-            .operations
-            .iter()
-            .filter(|o| o.status == Status::Confirmed && o.findings.is_empty())
-            .filter(|o| !o.basis.starts_with("JSON 404"))
-            .map(|o| o.operation_id.as_str())
-            .collect();
-        let text = std::fs::read_to_string(&options.schema)
-            .map_err(|e| format!("cannot read {}: {e}", options.schema.display()))?;
-        let (marked, changed) = mark_confirmed(&text, &ids)?;
-        if changed > 0 {
-            std::fs::write(&options.schema, marked)
-                .map_err(|e| format!("cannot write {}: {e}", options.schema.display()))?;
-        }
-        println!(
-            "probe: {changed} operation(s) newly marked x-mindz-confidence: confirmed in {} ({} confirmed)",
-            options.schema.display(),
-            ids.len()
-        );
     }
     if let Some(why) = &report.stopped {
         return Err(format!("the probe stopped early: {why}"));

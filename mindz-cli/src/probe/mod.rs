@@ -7,7 +7,6 @@ pub mod correct;
 pub mod document;
 pub mod http;
 pub mod limiter;
-pub mod mark;
 pub mod metadata;
 pub mod report;
 pub mod run;
