@@ -44,6 +44,8 @@
 //! | `client` | [`Client::builder`], [`Client::authenticate`], [`Client::invalidate_token`] |
 
 #![warn(missing_docs)]
+// docs.rs: each item shows the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The README's Rust examples compile as written: they run as doctests.
 #[cfg(doctest)]

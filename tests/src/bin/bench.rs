@@ -5,7 +5,7 @@
 //! (about 29 KB).
 //!
 //! ```text
-//! bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page]
+//! bench [--quick] [--only latency|throughput|refresh|hook-path|compression|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page|throttle]
 //! ```
 //!
 //! Run it in release mode (`cargo xtask bench` does:
@@ -83,7 +83,7 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue}
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
-const USAGE: &str = "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page|throttle]";
+const USAGE: &str = "usage: bench [--quick] [--only latency|throughput|refresh|hook-path|compression|loop-sdk|loop-plain|loop-sdk-page|loop-plain-page|throttle]";
 
 /// Users on the page the server answers (the `limit` the calls ask for).
 const PAGE_SIZE: usize = 50;
@@ -165,6 +165,7 @@ fn main() -> ExitCode {
         "throughput",
         "refresh",
         "hook-path",
+        "compression",
         "loop-sdk",
         "loop-plain",
         "loop-sdk-page",
@@ -201,7 +202,7 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
     let page = fixture_page();
     let body = serde_json::to_vec(&page).map_err(|e| e.to_string())?;
     let one = serde_json::to_vec(&fixture_user(7)).map_err(|e| e.to_string())?;
-    let server = Server::start(&body, &one)?;
+    let server = Server::start(&body, &one, false)?;
     let base = server.base.clone();
     eprintln!(
         "bench: server on {base}, page of {} users, {} bytes",
@@ -322,6 +323,16 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
         ));
     }
 
+    // 4b. Compression: the page gzip-compressed, to the SDK and to plain
+    // reqwest built with the same features (both send `Accept-Encoding`).
+    if wanted("compression") {
+        eprintln!(
+            "bench: compressed page ({} sequential calls each)",
+            config.latency_calls
+        );
+        rows.extend(compression(config, &page, &body, &one).await?);
+    }
+
     // 5. Throttling (rate-bound, not CPU-bound): the issue's two jobs.
     if only == Some("throttle") {
         for (calls, in_flight) in [(240, 24), (800, 64)] {
@@ -353,6 +364,69 @@ async fn run(config: &Config, only: Option<&str>) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The compression rows: bytes of the page's answer with and without
+/// gzip, and the latency of the compressed page, SDK against plain
+/// reqwest (and plain against plain again), in one randomly rotated run.
+async fn compression(
+    config: &Config,
+    page: &types::PaginatedUserList,
+    body: &[u8],
+    one: &[u8],
+) -> Result<Vec<Row>, String> {
+    let server = Server::start(body, one, true)?;
+    let sdk = sdk_variant(&server.base, Ok).await?;
+    let plain = Plain::new(&server.base)?;
+    let plain_again = Plain::new(&server.base)?;
+    let callers = [
+        Caller::Sdk(&sdk),
+        Caller::Plain(&plain),
+        Caller::Plain(&plain_again),
+    ];
+    let latency = latency_of(config, &callers, Op::Page).await;
+    let gzipped = server.state.gzipped.load(Ordering::Relaxed);
+    let calls = (config.latency_calls + config.warmup) * callers.len();
+    if gzipped as usize != calls {
+        return Err(format!(
+            "compression: {gzipped} of {calls} pages went out gzip-compressed"
+        ));
+    }
+    let plain_bytes = response(200, body).len();
+    let gzip_bytes = gzip_response(body).len();
+    let (s, p, again) = (
+        latency.stats(SDK),
+        latency.stats(PLAIN),
+        latency.stats(PLAIN_AGAIN),
+    );
+    Ok(vec![
+        Row::compare(
+            &format!(
+                "C. bytes on the wire, answer to `user_list` ({} users): gzip / uncompressed",
+                page.results.len()
+            ),
+            gzip_bytes as f64,
+            plain_bytes as f64,
+        ),
+        Row::compare(
+            "C. latency median, gzip-compressed page, SDK / plain reqwest (same features) (µs)",
+            micros(s.p50),
+            micros(p.p50),
+        ),
+        Row::new(
+            "C. SDK − plain, median of paired differences (µs)",
+            format!("{:+.1}", latency.paired_delta(SDK)),
+        ),
+        Row::compare(
+            "C. control: plain again / plain, median (µs)",
+            micros(again.p50),
+            micros(p.p50),
+        ),
+        Row::new(
+            "C. pages sent gzip-compressed / calls",
+            format!("{gzipped} / {calls}"),
+        ),
+    ])
 }
 
 /// An authenticated SDK client on `base`, with `tweak` applied to its
@@ -458,6 +532,8 @@ struct ServerState {
     short_token_answered: std::sync::Mutex<Option<Instant>>,
     unauthorized: AtomicU64,
     unexpected: AtomicU64,
+    /// Pages sent gzip-compressed.
+    gzipped: AtomicU64,
 }
 
 /// An HTTP/1.1 keep-alive server on 127.0.0.1, on its own thread and
@@ -476,8 +552,10 @@ struct Server {
 }
 
 impl Server {
-    /// `page` answers the list, `one` a single user.
-    fn start(page: &[u8], one: &[u8]) -> Result<Self, String> {
+    /// `page` answers the list, `one` a single user; with `gzip`, the list
+    /// is sent gzip-compressed (compressed once, here) to a request whose
+    /// `Accept-Encoding` has `gzip`.
+    fn start(page: &[u8], one: &[u8], gzip: bool) -> Result<Self, String> {
         let listener =
             std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("bind: {e}"))?;
         listener
@@ -491,6 +569,7 @@ impl Server {
         let answers = Arc::new(Answers {
             page: response(200, page),
             one: response(200, one),
+            gzip_page: gzip.then(|| gzip_response(page)),
         });
         let server_state = state.clone();
         mindz_tests::serve("bench-server", listener, move |stream| {
@@ -503,6 +582,22 @@ impl Server {
         .map_err(|e| format!("server thread: {e}"))?;
         Ok(Self { base, state })
     }
+}
+
+/// A `200` answer with `body` gzip-compressed (`Content-Encoding: gzip`).
+fn gzip_response(body: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).expect("gzip in memory");
+    let gz = encoder.finish().expect("gzip in memory");
+    let mut out = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\n\
+         cache-control: no-store\r\ncontent-length: {}\r\n\r\n",
+        gz.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(&gz);
+    out
 }
 
 fn response(status: u16, body: &[u8]) -> Vec<u8> {
@@ -521,10 +616,12 @@ fn response(status: u16, body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The two success answers, head and body, ready to write.
+/// The two success answers, head and body, ready to write; with
+/// `gzip_page`, the page's answer to a request that accepts gzip.
 struct Answers {
     page: Vec<u8>,
     one: Vec<u8>,
+    gzip_page: Option<Vec<u8>>,
 }
 
 async fn connection(
@@ -554,6 +651,7 @@ async fn connection(
         let target = request_line.next().unwrap_or("");
         let mut content_length = 0usize;
         let mut authorized = false;
+        let mut gzip = false;
         let mut close = false;
         for line in lines {
             let Some((name, value)) = line.split_once(':') else {
@@ -566,6 +664,8 @@ async fn connection(
                 authorized = value.starts_with("Bearer bench-token-");
             } else if name.eq_ignore_ascii_case("connection") {
                 close = value.eq_ignore_ascii_case("close");
+            } else if name.eq_ignore_ascii_case("accept-encoding") {
+                gzip = value.split(',').any(|e| e.trim().starts_with("gzip"));
             }
         }
         while buf.len() < head_end + content_length {
@@ -582,7 +682,13 @@ async fn connection(
                     state.unauthorized.fetch_add(1, Ordering::Relaxed);
                     Cow::Owned(response(401, br#"{"detail":"Invalid token."}"#))
                 } else if t.starts_with("/v2/users/?") {
-                    Cow::Borrowed(&answers.page[..])
+                    match &answers.gzip_page {
+                        Some(gz) if gzip => {
+                            state.gzipped.fetch_add(1, Ordering::Relaxed);
+                            Cow::Borrowed(&gz[..])
+                        }
+                        _ => Cow::Borrowed(&answers.page[..]),
+                    }
                 } else {
                     Cow::Borrowed(&answers.one[..])
                 }
@@ -907,6 +1013,13 @@ async fn latency(config: &Config, who: &Contenders<'_>, op: Op) -> Latency {
         Caller::Sdk(who.no_timer),
         Caller::Plain(who.plain_untimed),
     ];
+    latency_of(config, &callers, op).await
+}
+
+/// Sequential calls of each of `callers` in a new random order every
+/// round; the latency of each call, per caller (`SDK`, `PLAIN`, ... are
+/// indexes into `callers`).
+async fn latency_of(config: &Config, callers: &[Caller<'_>], op: Op) -> Latency {
     for _ in 0..config.warmup {
         for caller in callers {
             black_box(caller.call(op).await);
