@@ -28,8 +28,8 @@ Exit codes:
   0  success
   1  the API answered an error (4xx/5xx), or an answer that could not be used
   2  usage: a bad flag or value, or a missing setting
-  3  authentication failed (no access token)
-  4  the school could not be reached, or did not answer in time";
+  3  authentication failed: no access token (credentials refused)
+  4  the school (or its token endpoint) could not be reached, or did not answer in time";
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -72,6 +72,9 @@ impl CliError {
             CliError::Usage(_) => USAGE,
             CliError::Io(_) => API,
             CliError::Sdk(e) => match e {
+                // The token endpoint could not be reached or did not answer
+                // in time: the school is unreachable, not the credentials wrong.
+                E::Auth(a) if a.is_transport() || a.is_timeout() => UNREACHABLE,
                 E::Auth(_) => AUTH,
                 E::Timeout(_) | E::Transport(_) => UNREACHABLE,
                 E::InvalidRequest(_) | E::Config(_) => USAGE,

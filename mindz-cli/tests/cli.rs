@@ -295,6 +295,21 @@ fn an_unreachable_school_exits_4() {
     );
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
+
+    // The same with credentials: the token endpoint is what cannot be
+    // reached, and that is not an authentication failure (3).
+    let out = mindz(
+        &["user", "get", "--user-id", "3", "--base-url", &base],
+        &[
+            ("MINDZ_APP_ID", "app"),
+            ("MINDZ_API_KEY", KEY),
+            ("MINDZ_TOKEN_URL", &format!("{base}/o/token/")),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert!(!text(&out.stderr).contains(KEY));
 }
 
 #[test]
