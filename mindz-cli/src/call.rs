@@ -203,7 +203,7 @@ impl<'m> Call<'m> {
             return self.walk().await;
         }
         let (path, query) = self.target(false);
-        let mut request = self.request(&path, &query);
+        let mut request = self.client.request(self.method()?, &path).query(&query);
         if let Some(body) = &body {
             request = request.json(body);
         }
@@ -214,9 +214,13 @@ impl<'m> Call<'m> {
         Ok(())
     }
 
-    fn request(&self, path: &str, query: &[(String, String)]) -> mindz_sdk::RawRequest<'_> {
-        let method = Method::from_bytes(self.op.method.as_bytes()).unwrap_or(Method::GET);
-        self.client.request(method, path).query(&query)
+    fn method(&self) -> Result<Method, CliError> {
+        Method::from_bytes(self.op.method.as_bytes()).map_err(|_| {
+            CliError::Usage(format!(
+                "{}: no HTTP method {:?}",
+                self.op.id, self.op.method
+            ))
+        })
     }
 
     /// `--dry-run`: the method, the URL and the JSON body (with every
@@ -275,7 +279,8 @@ impl<'m> Call<'m> {
         let (path, query) = self.target(true);
         let count = AtomicI64::new(-1);
         let pages = Pages {
-            call: self,
+            client: &self.client,
+            method: self.method()?,
             path: &path,
             query: &query,
             count: &count,
@@ -310,7 +315,8 @@ impl<'m> Call<'m> {
 /// (for `--all`'s progress).
 #[derive(Clone)]
 struct Pages<'c> {
-    call: &'c Call<'c>,
+    client: &'c Client,
+    method: Method,
     path: &'c str,
     query: &'c [(String, String)],
     count: &'c AtomicI64,
@@ -344,8 +350,9 @@ impl Paginated for Pages<'_> {
             query.push(("offset".into(), offset.to_string()));
         }
         let page = self
-            .call
-            .request(self.path, &query)
+            .client
+            .request(self.method, self.path)
+            .query(&query)
             .send::<RawPage>()
             .await?
             .into_inner();
