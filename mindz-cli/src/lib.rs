@@ -3,7 +3,8 @@
 //! - [`app`]: the command tree and the run of one command;
 //! - [`ops`]: the shape of the table of commands, and `generated`, the table
 //!   itself (generated from `schema/mindz.yaml` by `cargo xtask generate`);
-//! - [`call`]: typed flag values, bodies, `--dry-run` and the output;
+//! - [`call`]: flag values and bodies checked against the SDK's types,
+//!   `--dry-run`, the send through the SDK and the output (as sent);
 //! - [`exit`]: the one error type and the exit codes;
 //! - [`probe`]: the read-only probe of a live school, compared with
 //!   `schema/mindz.yaml` (`mindz probe`, and `cargo xtask probe` for
