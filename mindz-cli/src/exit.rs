@@ -74,7 +74,7 @@ impl CliError {
             CliError::Sdk(e) => match e {
                 // The token endpoint could not be reached or did not answer
                 // in time: the school is unreachable, not the credentials wrong.
-                E::Auth(a) if a.is_transport() || a.is_timeout() => UNREACHABLE,
+                E::Auth(a) if a.is_transport() => UNREACHABLE,
                 E::Auth(_) => AUTH,
                 E::Timeout(_) | E::Transport(_) => UNREACHABLE,
                 E::InvalidRequest(_) | E::Config(_) => USAGE,

@@ -215,8 +215,8 @@ static RAW_OPERATIONS: Mutex<BTreeMap<(String, String), &'static Operation>> =
 
 /// The operation of a raw request: the schema's operation when the method
 /// and path are one of its routes; otherwise id `request`, its method, and its path
-/// with numeric and UUID segments written `{id}` (so `/v2/users/7/` and
-/// `/v2/users/8/` are one operation, `/v2/users/{id}/`). Public when the
+/// with numeric and UUID segments written `{id}` (so `/v2/reports/7/` and
+/// `/v2/reports/8/` are one operation, `/v2/reports/{id}/`). Public when the
 /// path is under `/public/`.
 fn operation(method: &Method, path: &str) -> &'static Operation {
     if let Some(op) = Operation::route(method.as_str(), path) {
@@ -260,7 +260,7 @@ fn template(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{operation, template};
+    use super::{Operation, operation, template};
     use reqwest::Method;
 
     #[test]
@@ -283,12 +283,7 @@ mod tests {
         let user = operation(&Method::GET, "/v2/users/7/");
         assert_eq!(
             (user.id, user.confidence),
-            (
-                "user_get",
-                crate::operation::Operation::find("user_get")
-                    .unwrap()
-                    .confidence
-            )
+            ("user_get", Operation::find("user_get").unwrap().confidence)
         );
         assert!(!operation(&Method::POST, "/public/v1/contact/").auth);
     }

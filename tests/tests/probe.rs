@@ -13,21 +13,26 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value, json};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::any};
 
-/// The schema the stand-in school is probed against: `schema/mindz.yaml`
-/// without what the school's deviations would correct, so that the tests
-/// keep their meaning once a maintainer has applied this school's report
-/// (`cargo xtask apply-probe`) to the real schema.
-fn base_schema() -> &'static str {
-    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    PATH.get_or_init(|| {
+/// The schema the stand-in school is probed against, as a file and parsed:
+/// `schema/mindz.yaml` without what the school's deviations would correct,
+/// so that the tests keep their meaning once a maintainer has applied this
+/// school's report (`cargo xtask apply-probe`) to the real schema.
+fn base() -> &'static (String, Value) {
+    static BASE: std::sync::OnceLock<(String, Value)> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
         let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/mindz.yaml");
         let mut doc: Value =
             serde_yaml_ng::from_str(&std::fs::read_to_string(real).unwrap()).unwrap();
         strip_the_schools_corrections(&mut doc);
         let path = temp("base").join("mindz.yaml");
         std::fs::write(&path, serde_yaml_ng::to_string(&doc).unwrap()).unwrap();
-        path.to_string_lossy().into_owned()
+        (path.to_string_lossy().into_owned(), doc)
     })
+}
+
+/// The path of [`base`]'s file.
+fn base_schema() -> &'static str {
+    &base().0
 }
 
 /// Takes out of `doc` every correction the stand-in school's report
@@ -77,7 +82,7 @@ fn strip_the_schools_corrections(doc: &mut Value) {
 }
 
 fn schema() -> Value {
-    serde_yaml_ng::from_str(&std::fs::read_to_string(base_schema()).unwrap()).unwrap()
+    base().1.clone()
 }
 
 fn deref<'a>(doc: &'a Value, mut v: &'a Value) -> &'a Value {

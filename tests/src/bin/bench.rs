@@ -590,24 +590,23 @@ fn gzip_response(body: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(body).expect("gzip in memory");
     let gz = encoder.finish().expect("gzip in memory");
-    let mut out = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\n\
-         cache-control: no-store\r\ncontent-length: {}\r\n\r\n",
-        gz.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(&gz);
-    out
+    answer(200, "content-encoding: gzip\r\n", &gz)
 }
 
 fn response(status: u16, body: &[u8]) -> Vec<u8> {
+    answer(status, "", body)
+}
+
+/// Head and body of a JSON answer; `headers` are extra header lines, each
+/// ending in CRLF.
+fn answer(status: u16, headers: &str, body: &[u8]) -> Vec<u8> {
     let reason = match status {
         200 => "OK",
         401 => "Unauthorized",
         _ => "Not Found",
     };
     let mut out = format!(
-        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\n\
+        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\n{headers}\
          cache-control: no-store\r\ncontent-length: {}\r\n\r\n",
         body.len()
     )
